@@ -1,0 +1,74 @@
+// Typed configuration read once from the environment. Per-city variation belongs here (or in the
+// settings table an admin edits), never in `if (city === ...)` branches.
+import { resolve } from 'node:path';
+
+export const LOCALES = ['ro', 'en', 'hu'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Public base URL used in mail links and Open311 discovery. */
+  baseUrl: string;
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of the embedded PGlite data dir. */
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Secret used for CSRF tokens; derived per data dir when unset (stored in settings). */
+  secret: string | undefined;
+  cookieSecure: boolean;
+  defaultLocale: Locale;
+  /** Modules switched off by configuration (DEZVOLT_DISABLED_MODULES=budgets,citydata). */
+  disabledModules: string[];
+  /** Leaflet tile URL template; empty means no background tiles (no external tile server by default). */
+  tileUrl: string;
+  logLevel: string;
+  /** Seed the demo city on first start of an empty database. */
+  seedDemo: boolean;
+  /** Run the in-process job worker. */
+  runWorker: boolean;
+  rateLimitMax: number;
+  /** Fixed password for the demo accounts (e2e tests, screenshots); random and printed once when unset. */
+  demoPassword: string | undefined;
+}
+
+function bool(v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === '') return dflt;
+  return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+}
+
+function int(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = int('PORT', env.PORT, 3000);
+  const locale = (env.DEZVOLT_LOCALE ?? 'ro') as Locale;
+  if (!LOCALES.includes(locale)) throw new Error(`DEZVOLT_LOCALE must be one of ${LOCALES.join(', ')}`);
+  const baseUrl = (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const cfg: Config = {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    baseUrl,
+    dataDir: resolve(env.DEZVOLT_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Dezvolt <no-reply@localhost>',
+    secret: env.DEZVOLT_SECRET || undefined,
+    // Browsers accept Secure cookies on http://localhost, so secure is the safe default everywhere.
+    cookieSecure: bool(env.DEZVOLT_SECURE_COOKIES, true),
+    defaultLocale: locale,
+    disabledModules: (env.DEZVOLT_DISABLED_MODULES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    tileUrl: env.DEZVOLT_TILE_URL ?? '',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedDemo: bool(env.DEZVOLT_SEED_DEMO, true),
+    runWorker: bool(env.DEZVOLT_WORKER, true),
+    rateLimitMax: int('DEZVOLT_RATE_LIMIT', env.DEZVOLT_RATE_LIMIT, 300),
+    demoPassword: env.DEZVOLT_DEMO_PASSWORD || undefined,
+  };
+  return { ...cfg, ...overrides };
+}

@@ -1,0 +1,51 @@
+// Message catalogs: Romanian is the source, English and Hungarian must carry every key
+// (enforced at compile time by defineMessages and at test time by i18n.test.ts).
+import type { Locale } from '../config/config.ts';
+
+export type Messages<K extends string> = { ro: Record<K, string>; en: Record<NoInfer<K>, string>; hu: Record<NoInfer<K>, string> };
+
+export function defineMessages<K extends string>(m: Messages<K>): Messages<K> {
+  return m;
+}
+
+export type AnyMessages = { ro: Record<string, string>; en: Record<string, string>; hu: Record<string, string> };
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: string, params?: Params) => string;
+
+export class Catalog {
+  private readonly byLocale: Record<Locale, Map<string, string>> = { ro: new Map(), en: new Map(), hu: new Map() };
+
+  add(source: string, m: AnyMessages): void {
+    for (const locale of ['ro', 'en', 'hu'] as const) {
+      for (const [k, v] of Object.entries(m[locale])) {
+        const prev = this.byLocale[locale].get(k);
+        if (prev !== undefined && prev !== v) throw new Error(`message key "${k}" defined twice with different text (${source})`);
+        this.byLocale[locale].set(k, v);
+      }
+    }
+  }
+
+  has(locale: Locale, key: string): boolean {
+    return this.byLocale[locale].has(key);
+  }
+
+  keys(locale: Locale): string[] {
+    return [...this.byLocale[locale].keys()];
+  }
+
+  translator(locale: Locale): Translate {
+    const map = this.byLocale[locale];
+    const fallback = this.byLocale.ro;
+    return (key, params) => {
+      const text = map.get(key) ?? fallback.get(key) ?? key;
+      if (!params) return text;
+      return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+    };
+  }
+
+  /** Formats numbers and dates for a locale (ro-RO uses "1.234,5" and dd.mm.yyyy). */
+  static intlTag(locale: Locale): string {
+    return { ro: 'ro-RO', en: 'en-GB', hu: 'hu-HU' }[locale];
+  }
+}

@@ -1,0 +1,9 @@
+import type { AnyMessages } from './catalog.ts';
+import { uiMessages } from '../ui/messages.ts';
+import { authMessages } from '../auth/messages.ts';
+
+/** Core catalogs by feature; modules bring their own through their manifest. */
+export const coreMessages: [string, AnyMessages][] = [
+  ['core/ui', uiMessages],
+  ['core/auth', authMessages],
+];

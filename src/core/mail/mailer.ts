@@ -1,0 +1,68 @@
+// Every message goes to the outbox table first (nothing is lost if SMTP is down); a job delivers it
+// through the configured transport. Without SMTP_URL, mail is held and readable in the admin outbox.
+import nodemailer from 'nodemailer';
+import type { Database, TxQuery } from '../db/database.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Adapter for the outbound side; the default is SMTP via nodemailer. */
+export interface MailTransport {
+  send(from: string, mail: OutgoingMail): Promise<void>;
+}
+
+export function smtpTransport(url: string): MailTransport {
+  const t = nodemailer.createTransport(url);
+  return {
+    async send(from, mail) {
+      await t.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+  };
+}
+
+export class Mailer {
+  constructor(
+    private readonly database: Database,
+    private readonly jobs: JobQueue,
+    private readonly from: string,
+    private readonly transport: MailTransport | undefined,
+  ) {
+    jobs.register('mail.deliver', async (payload) => this.deliver(Number(payload.id)));
+  }
+
+  async enqueue(mail: OutgoingMail, tx?: TxQuery): Promise<number> {
+    const q = tx ?? this.database;
+    const [row] = await q.query<{ id: number }>(
+      'insert into mail_outbox (to_address, subject, body_text) values ($1, $2, $3) returning id::int as id',
+      [mail.to, mail.subject, mail.text],
+    );
+    await this.jobs.enqueue('mail.deliver', { id: row!.id }, { dedupeKey: `mail:${row!.id}` }, tx);
+    return row!.id;
+  }
+
+  private async deliver(id: number): Promise<void> {
+    const [m] = await this.database.query<{ to_address: string; subject: string; body_text: string; status: string }>(
+      'select to_address, subject, body_text, status from mail_outbox where id = $1',
+      [id],
+    );
+    if (!m || m.status === 'sent') return;
+    if (!this.transport) {
+      await this.database.query(`update mail_outbox set status = 'held' where id = $1`, [id]);
+      return;
+    }
+    try {
+      await this.transport.send(this.from, { to: m.to_address, subject: m.subject, text: m.body_text });
+      await this.database.query(`update mail_outbox set status = 'sent', sent_at = now(), attempts = attempts + 1 where id = $1`, [id]);
+    } catch (err) {
+      await this.database.query(`update mail_outbox set attempts = attempts + 1, last_error = $2 where id = $1`, [
+        id,
+        err instanceof Error ? err.message : String(err),
+      ]);
+      throw err; // the job retries with backoff
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// Form controls that carry their label, hint and error with the ARIA wiring screen readers need.
+import type { FieldError } from '../http/problem.ts';
+import type { PageContext } from './page-context.ts';
+
+export function errorFor(errors: FieldError[] | undefined, name: string): string | undefined {
+  return errors?.find((e) => e.field === name)?.reason;
+}
+
+export function CsrfField(props: { page: PageContext }) {
+  return <input type="hidden" name="_csrf" value={props.page.csrf} />;
+}
+
+export function ErrorSummary(props: { page: PageContext; errors?: FieldError[] | undefined }) {
+  if (!props.errors?.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
+      <h2>{props.page.t('form.errorsTitle')}</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>
+            <a href={`#f-${e.field}`}>{e.reason}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  type?: string;
+  value?: string | undefined;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+  autocomplete?: string;
+  multiline?: boolean;
+  minLength?: number;
+  maxLength?: number;
+}
+
+export function Field(p: FieldProps) {
+  const id = `f-${p.name}`;
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name: p.name,
+    required: p.required,
+    'aria-invalid': p.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy,
+    autocomplete: p.autocomplete,
+    minLength: p.minLength,
+    maxLength: p.maxLength,
+  };
+  return (
+    <div class={p.error ? 'field field-error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p class="error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+      {p.multiline ? <textarea {...common} rows={5}>{p.value ?? ''}</textarea> : <input {...common} type={p.type ?? 'text'} value={p.value ?? ''} />}
+    </div>
+  );
+}
+
+export function Checkbox(p: { name: string; label: string; checked?: boolean; error?: string | undefined; value?: string }) {
+  const id = `f-${p.name}`;
+  return (
+    <div class={p.error ? 'field field-error checkbox' : 'field checkbox'}>
+      {p.error ? (
+        <p class="error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+      <input type="checkbox" id={id} name={p.name} value={p.value ?? 'on'} checked={p.checked} aria-describedby={p.error ? `${id}-error` : undefined} />
+      <label for={id}>{p.label}</label>
+    </div>
+  );
+}
