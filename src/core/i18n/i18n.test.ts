@@ -1,0 +1,74 @@
+// Fails on any message key used in code but missing from a catalog, on catalogs whose languages
+// disagree, and on translations that drop a {placeholder}.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCatalog } from '../create-context.ts';
+import { coreMessages } from './core-messages.ts';
+import { allModules } from '../../modules/index.ts';
+import { LOCALES } from '../config/config.ts';
+
+const SRC = fileURLToPath(new URL('../..', import.meta.url));
+const catalog = buildCatalog(allModules);
+const sources = [...coreMessages, ...allModules.filter((m) => m.messages).map((m) => [`module ${m.name}`, m.messages!] as const)];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [p] : [];
+  });
+}
+
+test('every catalog has the same keys in ro, en and hu', () => {
+  for (const [source, m] of sources) {
+    const ro = Object.keys(m.ro).sort();
+    for (const locale of ['en', 'hu'] as const) {
+      assert.deepEqual(Object.keys(m[locale]).sort(), ro, `${source}: ${locale} keys differ from ro`);
+    }
+  }
+});
+
+test('translations keep every {placeholder} and are never empty', () => {
+  for (const [source, m] of sources) {
+    for (const [key, ro] of Object.entries(m.ro)) {
+      const want = (ro.match(/\{\w+\}/g) ?? []).sort();
+      for (const locale of LOCALES) {
+        const text = m[locale][key] ?? '';
+        assert.ok(text.trim().length > 0, `${source}: ${locale}/${key} is empty`);
+        assert.deepEqual((text.match(/\{\w+\}/g) ?? []).sort(), want, `${source}: ${locale}/${key} placeholders differ from ro`);
+      }
+    }
+  }
+});
+
+test('every message key used in the code exists in the catalogs', () => {
+  const missing: string[] = [];
+  // t('key'), req.t("key"), page.t('key', ...) and manifest/nav labels written as label: 'key'
+  const patterns = [/\bt\(\s*['"]([a-z][\w-]*(?:\.[\w-]+)+)['"]/g, /\b(?:label|title|labelKey|messageKey):\s*['"]([a-z][\w-]*(?:\.[\w-]+)+)['"]/g];
+  for (const file of sourceFiles(SRC)) {
+    const text = readFileSync(file, 'utf8');
+    for (const re of patterns) {
+      for (const m of text.matchAll(re)) {
+        const key = m[1]!;
+        if (!catalog.has('ro', key)) missing.push(`${file.slice(SRC.length)}: ${key}`);
+      }
+    }
+  }
+  assert.deepEqual(missing, []);
+});
+
+test('module manifests name catalog keys for their title and navigation', () => {
+  for (const m of allModules) {
+    assert.ok(catalog.has('ro', m.title), `module ${m.name}: title key ${m.title} missing`);
+    for (const n of m.nav ?? []) assert.ok(catalog.has('ro', n.label), `module ${m.name}: nav label ${n.label} missing`);
+  }
+});
+
+test('the translator interpolates and falls back to Romanian', () => {
+  const en = catalog.translator('en');
+  assert.equal(en('home.welcome', { city: 'Cluj' }), 'Welcome to the platform of Cluj');
+  assert.equal(catalog.translator('hu')('layout.skip'), 'Ugrás a tartalomhoz');
+});
