@@ -1,6 +1,6 @@
 // Builds the Preact islands with Vite and precompresses every static asset (gzip + brotli) so
 // @fastify/static can serve .br/.gz files without compressing on each request.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,15 @@ async function buildIslands() {
     configFile: join(root, 'vite.config.mjs'),
     logLevel: 'warn',
   });
+}
+
+// Leaflet's stylesheet and marker images are served from our origin (CSP allows 'self' only).
+function copyLeafletStyles() {
+  const src = join(root, 'node_modules', 'leaflet', 'dist');
+  if (!existsSync(src)) return;
+  mkdirSync(join(outDir, 'leaflet', 'images'), { recursive: true });
+  copyFileSync(join(src, 'leaflet.css'), join(outDir, 'leaflet', 'leaflet.css'));
+  for (const img of readdirSync(join(src, 'images'))) copyFileSync(join(src, 'images', img), join(outDir, 'leaflet', 'images', img));
 }
 
 function walk(dir) {
@@ -54,5 +63,6 @@ function precompress(dir) {
 
 mkdirSync(outDir, { recursive: true });
 await buildIslands();
+copyLeafletStyles();
 const n = precompress(join(root, 'public'));
 console.log(`[assets] built; ${n} files precompressed`);

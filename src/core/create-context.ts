@@ -57,11 +57,12 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const settings = new SettingsStore(database);
   const jobs = new JobQueue(database);
   const mail = new Mailer(database, jobs, config.mailFrom, config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined);
-  for (const m of modules) for (const [name, handler] of Object.entries(m.jobs ?? {})) jobs.register(`${m.name}.${name}`, handler);
   const events = new EventBus(database);
   await events.start();
   const secret = config.secret ?? (await settings.secret());
-  return { config, database, catalog, modules, mail, jobs, events, settings, secret };
+  const ctx: AppContext = { config, database, catalog, modules, mail, jobs, events, settings, secret };
+  for (const m of modules) for (const [name, handler] of Object.entries(m.jobs ?? {})) jobs.register(`${m.name}.${name}`, (payload, job) => handler(ctx, payload, job));
+  return ctx;
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {

@@ -8,6 +8,8 @@ import { HomePage } from './home/home-page.tsx';
 import { eventText } from './events/present.ts';
 import { cookieOptions, LANG_COOKIE } from './http/request-context.ts';
 import { registerAuthRoutes } from './auth/routes.tsx';
+import { registerAdminRoutes } from './admin/routes.ts';
+import { registerPrivacyRoutes } from './privacy/routes.tsx';
 import { registerEventStream } from './events/stream.ts';
 import { PrivacyPage } from './home/privacy-page.tsx';
 
@@ -63,6 +65,26 @@ export async function registerCoreRoutes(app: FastifyInstance, ctx: AppContext):
     return reply.page(req.t('privacy.title'), h(PrivacyPage, { t: req.t }));
   });
 
+  app.get(
+    '/api/v1/areas.geojson',
+    {
+      schema: {
+        tags: ['open data'],
+        summary: 'The city boundary and its districts as GeoJSON (demo boundaries are approximate and flagged)',
+        response: { 200: { type: 'object', properties: { type: { type: 'string' }, features: { type: 'array', items: { type: 'object', additionalProperties: true } } } } },
+      },
+    },
+    async (_req, reply) => {
+      const rows = await ctx.database.query<{ id: number; kind: string; slug: string; name: string; is_demo: boolean; geometry: string }>(
+        `select id, kind, slug, name, is_demo, ST_AsGeoJSON(geom, 6) as geometry from areas order by kind, name`,
+      );
+      const features = rows.map((r) => ({ type: 'Feature', id: r.id, properties: { id: r.id, kind: r.kind, slug: r.slug, name: r.name, demo: r.is_demo }, geometry: JSON.parse(r.geometry) }));
+      return reply.header('cache-control', 'public, max-age=300').type('application/geo+json').send({ type: 'FeatureCollection', features });
+    },
+  );
+
   registerEventStream(app, ctx);
   await registerAuthRoutes(app, ctx);
+  await registerAdminRoutes(app, ctx);
+  await registerPrivacyRoutes(app, ctx);
 }

@@ -78,13 +78,50 @@ export async function writeBackup(database: Database, file: string, progress: Pr
 
 export type RestoreOutcome = { kind: 'restored'; header: BackupHeader } | { kind: 'invalid'; reason: string };
 
+/** The file, not the database, is at fault: the restore rolls back and reports it as invalid. */
+class CorruptBackupError extends Error {}
+
+// The schema is the running version's, so its migration record stays; restoring an older list
+// would make the next start re-apply migrations whose tables already exist.
+const KEPT_TABLES = new Set(['schema_migrations']);
+
+function isHeader(v: unknown): v is BackupHeader {
+  const h = v as Partial<BackupHeader> | null;
+  return (
+    typeof h === 'object' && h !== null && h.format === BACKUP_FORMAT && typeof h.version === 'number' &&
+    Array.isArray(h.migrations) && Array.isArray(h.tables) &&
+    h.tables.every((t) => typeof t?.name === 'string' && Number.isInteger(t.rows))
+  );
+}
+
+/** The file's decompressed lines. `close` stops reading, so a damaged tail left unread raises nothing. */
+function openLines(file: string) {
+  const input = createReadStream(file);
+  const gunzip = createGunzip();
+  input.on('error', (err) => gunzip.destroy(err));
+  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
+  return {
+    lines,
+    close() {
+      lines.close();
+      input.destroy();
+      gunzip.destroy();
+    },
+  };
+}
+
 export async function readBackupHeader(file: string): Promise<BackupHeader> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) {
-    lines.close();
-    return JSON.parse(line) as BackupHeader;
+  const { lines, close } = openLines(file);
+  try {
+    for await (const line of lines) {
+      const header: unknown = JSON.parse(line);
+      if (!isHeader(header)) throw new Error('the first line is not a Dezvolt backup header');
+      return header;
+    }
+    throw new Error('empty backup file');
+  } finally {
+    close();
   }
-  throw new Error('empty backup file');
 }
 
 /** Replaces every row of every table with the backup's rows, in one transaction: all or nothing. */
@@ -95,54 +132,87 @@ export async function restoreBackup(database: Database, file: string, progress: 
   } catch (err) {
     return { kind: 'invalid', reason: `not a readable Dezvolt backup: ${(err as Error).message}` };
   }
-  if (header.format !== BACKUP_FORMAT || header.version !== BACKUP_VERSION) return { kind: 'invalid', reason: 'not a Dezvolt backup file (unknown format or version)' };
+  if (header.version !== BACKUP_VERSION) return { kind: 'invalid', reason: `unsupported Dezvolt backup version ${header.version} (this Dezvolt reads version ${BACKUP_VERSION})` };
   const known = new Set((await database.query<{ m: string }>(`select module || '/' || name as m from schema_migrations`)).map((r) => r.m));
   const newer = header.migrations.filter((m) => !known.has(m));
   if (newer.length) return { kind: 'invalid', reason: `the backup comes from a newer Dezvolt (unknown migrations: ${newer.join(', ')}); upgrade first` };
 
-  await database.transaction(async (tx) => {
-    await tx.exec(`set local timezone = 'UTC'; set local session_replication_role = replica`);
-    const tables = await userTables(tx);
-    const inBackup = new Set(header.tables.map((t) => t.name));
-    const missing = [...inBackup].filter((t) => !tables.includes(t));
-    if (missing.length) throw new Error(`tables in the backup do not exist here: ${missing.join(', ')}`);
-    await tx.exec(`truncate ${tables.map(ident).join(', ')}`);
-    progress.start(header.tables.reduce((s, t) => s + t.rows, 0));
-    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-    let first = true;
-    let batchTable = '';
-    let batch: string[] = [];
-    const flush = async () => {
-      if (!batch.length) return;
-      await tx.query(`insert into ${ident(batchTable)} select (r::${ident(batchTable)}).* from unnest($1::text[]) as r`, [batch]);
-      progress.advance(batch.length);
-      batch = [];
-    };
-    for await (const line of lines) {
-      if (first) {
-        first = false;
-        continue;
-      }
-      if (!line) continue;
-      const { t, r } = JSON.parse(line) as { t: string; r: string };
-      if (t !== batchTable || batch.length >= 500) {
+  try {
+    await database.transaction(async (tx) => {
+      await tx.exec(`set local timezone = 'UTC'; set local session_replication_role = replica`);
+      const tables = (await userTables(tx)).filter((t) => !KEPT_TABLES.has(t));
+      const expected = new Map(header.tables.filter((t) => !KEPT_TABLES.has(t.name)).map((t) => [t.name, t.rows]));
+      const missing = [...expected.keys()].filter((t) => !tables.includes(t));
+      if (missing.length) throw new CorruptBackupError(`tables in the backup do not exist here: ${missing.join(', ')}`);
+      await tx.exec(`truncate ${tables.map(ident).join(', ')}`);
+      progress.start([...expected.values()].reduce((s, n) => s + n, 0));
+      const restored = new Map<string, number>();
+      let batchTable = '';
+      let batch: string[] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        try {
+          await tx.query(`insert into ${ident(batchTable)} select (r::${ident(batchTable)}).* from unnest($1::text[]) as r`, [batch]);
+        } catch (err) {
+          throw new CorruptBackupError(`rows of table ${batchTable} do not fit this database: ${(err as Error).message}`);
+        }
+        restored.set(batchTable, (restored.get(batchTable) ?? 0) + batch.length);
+        progress.advance(batch.length);
+        batch = [];
+      };
+      const { lines, close } = openLines(file);
+      let first = true;
+      try {
+        for await (const line of lines) {
+          if (first) {
+            first = false;
+            continue;
+          }
+          if (!line) continue;
+          let row: { t?: unknown; r?: unknown };
+          try {
+            row = JSON.parse(line) as typeof row;
+          } catch {
+            throw new CorruptBackupError('a line of the backup is not valid JSON');
+          }
+          if (typeof row.t !== 'string' || typeof row.r !== 'string' || !expected.has(row.t)) {
+            if (typeof row.t === 'string' && KEPT_TABLES.has(row.t)) continue;
+            throw new CorruptBackupError(`a line of the backup names no table listed in its header (${String(row.t)})`);
+          }
+          if (row.t !== batchTable || batch.length >= 500) {
+            await flush();
+            batchTable = row.t;
+          }
+          batch.push(row.r);
+        }
         await flush();
-        batchTable = t;
+      } catch (err) {
+        if (err instanceof CorruptBackupError) throw err;
+        // gunzip and read errors: a truncated or damaged file.
+        throw new CorruptBackupError(`the backup file is damaged: ${(err as Error).message}`);
+      } finally {
+        close();
       }
-      batch.push(r);
-    }
-    await flush();
-    // Serial columns continue after the restored ids.
-    const seqs = await tx.query<{ tbl: string; col: string; seq: string }>(
-      `select c.relname as tbl, a.attname as col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as seq
-       from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_attribute a on a.attrelid = c.oid
-       where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
-         and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`,
-    );
-    for (const s of seqs) {
-      await tx.query(`select setval($1, coalesce((select max(${ident(s.col)}) from ${ident(s.tbl)}), 1), (select count(*) > 0 from ${ident(s.tbl)}))`, [s.seq]);
-    }
-  });
-  progress.stop();
+      for (const [name, rows] of expected) {
+        const got = restored.get(name) ?? 0;
+        if (got !== rows) throw new CorruptBackupError(`the backup is incomplete: table ${name} has ${got} of its ${rows} rows`);
+      }
+      // Serial columns continue after the restored ids.
+      const seqs = await tx.query<{ tbl: string; col: string; seq: string }>(
+        `select c.relname as tbl, a.attname as col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as seq
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_attribute a on a.attrelid = c.oid
+         where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
+           and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`,
+      );
+      for (const s of seqs) {
+        await tx.query(`select setval($1, coalesce((select max(${ident(s.col)}) from ${ident(s.tbl)}), 1), (select count(*) > 0 from ${ident(s.tbl)}))`, [s.seq]);
+      }
+    });
+  } catch (err) {
+    if (err instanceof CorruptBackupError) return { kind: 'invalid', reason: err.message };
+    throw err;
+  } finally {
+    progress.stop();
+  }
   return { kind: 'restored', header };
 }

@@ -1,6 +1,7 @@
 // Domain events: stored in `events` (the public ones feed "what is happening now"), delivered to
-// in-process subscribers (SSE streams). On PostgreSQL delivery goes through LISTEN/NOTIFY so an event
-// raised in one app process reaches browsers connected to any other.
+// in-process subscribers (SSE streams). Delivery always goes through LISTEN/NOTIFY: on PostgreSQL an
+// event raised in one app process reaches browsers connected to any other, and on both engines a
+// notification is only delivered when its transaction commits, so a rolled-back event is never seen.
 import { EventEmitter } from 'node:events';
 import type { Database, TxQuery } from '../db/database.ts';
 
@@ -29,7 +30,6 @@ export class EventBus {
   }
 
   async start(): Promise<void> {
-    if (this.database.kind !== 'postgres') return;
     this.unlisten = await this.database.listen(CHANNEL, (raw) => {
       void this.onNotification(raw);
     });
@@ -62,13 +62,9 @@ export class EventBus {
       [ev.type, ev.public, JSON.stringify(ev.payload)],
     );
     const full: DomainEvent = { ...ev, id: row!.id, at: row!.at };
-    if (this.database.kind === 'postgres') {
-      const body = JSON.stringify(full);
-      // pg_notify inside a transaction is delivered at commit, never for a rolled-back event.
-      await q.query('select pg_notify($1, $2)', [CHANNEL, body.length < 7900 ? body : JSON.stringify({ id: full.id })]);
-    } else {
-      this.emitter.emit('event', full);
-    }
+    const body = JSON.stringify(full);
+    // Inside a transaction the notification waits for the commit and vanishes on rollback.
+    await q.query('select pg_notify($1, $2)', [CHANNEL, Buffer.byteLength(body) < 7900 ? body : JSON.stringify({ id: full.id })]);
     return full;
   }
 

@@ -7,6 +7,8 @@ import type { PageContext } from '../ui/page-context.ts';
 export interface PageOptions {
   status?: number;
   islands?: string[];
+  /** Extra stylesheets (e.g. Leaflet's) for this page. */
+  styles?: string[];
 }
 
 declare module 'fastify' {

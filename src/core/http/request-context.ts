@@ -99,6 +99,7 @@ export function registerRequestContext(app: FastifyInstance, ctx: AppContext): v
       path: this.url,
       city,
       nav: ctx.modules.flatMap((m) => m.nav ?? []),
+      tileUrl: ctx.config.tileUrl,
       ...(noticeKey && ctx.catalog.has(this.locale, noticeKey) ? { notice: this.t(noticeKey) } : {}),
     };
   });
@@ -106,7 +107,7 @@ export function registerRequestContext(app: FastifyInstance, ctx: AppContext): v
   app.decorateReply('page', async function page(this: FastifyReply, title: string, body: ComponentChildren, opts: PageOptions = {}) {
     const pc = await this.request.pageContext();
     if (this.request.cookies[NOTICE_COOKIE]) this.clearCookie(NOTICE_COOKIE, { path: '/' });
-    const html = '<!doctype html>' + renderToString(h(Layout, { page: pc, title, islands: opts.islands, children: body }));
+    const html = '<!doctype html>' + renderToString(h(Layout, { page: pc, title, islands: opts.islands, styles: opts.styles, children: body }));
     return this.code(opts.status ?? 200)
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')

@@ -10,6 +10,13 @@ export function defineMessages<K extends string>(m: Messages<K>): Messages<K> {
 
 export type AnyMessages = { ro: Record<string, string>; en: Record<string, string>; hu: Record<string, string> };
 
+/** Several feature catalogs as one (a module may split its messages by audience). */
+export function mergeMessages(...parts: AnyMessages[]): AnyMessages {
+  const out: AnyMessages = { ro: {}, en: {}, hu: {} };
+  for (const p of parts) for (const l of ['ro', 'en', 'hu'] as const) Object.assign(out[l], p[l]);
+  return out;
+}
+
 export type Params = Record<string, string | number>;
 export type Translate = (key: string, params?: Params) => string;
 

@@ -6,6 +6,8 @@ import type { Database, TxQuery } from '../db/database.ts';
 export interface JobContext {
   attempt: number;
   jobId: number;
+  /** True when a failure of this attempt marks the job failed instead of retrying it. */
+  lastAttempt: boolean;
 }
 export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
 
@@ -74,7 +76,7 @@ export class JobQueue {
       const handler = this.handlers.get(job.name);
       try {
         if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
-        await handler(job.payload, { attempt: job.attempts, jobId: job.id });
+        await handler(job.payload, { attempt: job.attempts, jobId: job.id, lastAttempt: job.attempts >= job.max_attempts });
         await this.database.query(`update jobs set status = 'done', finished_at = now(), locked_until = null where id = $1`, [job.id]);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);

@@ -31,7 +31,7 @@ export class Mailer {
     private readonly from: string,
     private readonly transport: MailTransport | undefined,
   ) {
-    jobs.register('mail.deliver', async (payload) => this.deliver(Number(payload.id)));
+    jobs.register('mail.deliver', async (payload, job) => this.deliver(Number(payload.id), job.lastAttempt));
   }
 
   async enqueue(mail: OutgoingMail, tx?: TxQuery): Promise<number> {
@@ -44,7 +44,7 @@ export class Mailer {
     return row!.id;
   }
 
-  private async deliver(id: number): Promise<void> {
+  private async deliver(id: number, lastAttempt: boolean): Promise<void> {
     const [m] = await this.database.query<{ to_address: string; subject: string; body_text: string; status: string }>(
       'select to_address, subject, body_text, status from mail_outbox where id = $1',
       [id],
@@ -58,9 +58,11 @@ export class Mailer {
       await this.transport.send(this.from, { to: m.to_address, subject: m.subject, text: m.body_text });
       await this.database.query(`update mail_outbox set status = 'sent', sent_at = now(), attempts = attempts + 1 where id = $1`, [id]);
     } catch (err) {
-      await this.database.query(`update mail_outbox set attempts = attempts + 1, last_error = $2 where id = $1`, [
+      // Pending while the job will retry; failed once it has given up, so the outbox tells the truth.
+      await this.database.query(`update mail_outbox set attempts = attempts + 1, last_error = $2, status = $3 where id = $1`, [
         id,
         err instanceof Error ? err.message : String(err),
+        lastAttempt ? 'failed' : 'pending',
       ]);
       throw err; // the job retries with backoff
     }

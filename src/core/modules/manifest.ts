@@ -3,8 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TSchema } from 'typebox';
 import type { Migration } from '../db/migrate.ts';
+import type { TxQuery } from '../db/database.ts';
 import type { AnyMessages } from '../i18n/catalog.ts';
-import type { JobHandler } from '../jobs/queue.ts';
+import type { JobContext } from '../jobs/queue.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Translate } from '../i18n/catalog.ts';
@@ -48,11 +49,16 @@ export interface ModuleManifest {
   settings?: { schema: TSchema; defaults: Record<string, unknown> };
   routes?(app: FastifyInstance, ctx: AppContext): Promise<void> | void;
   seeds?: ModuleSeeds;
-  jobs?: Record<string, JobHandler>;
+  /** Registered as `<module>.<name>`; enqueue with ctx.jobs.enqueue('<module>.<name>', payload). */
+  jobs?: Record<string, (ctx: AppContext, payload: Record<string, unknown>, job: JobContext) => Promise<void>>;
   openData?: OpenDataExport[];
   nav?: NavEntry[];
   /** What this module contributes to the home page's "happening now". */
   homeCard?(ctx: AppContext, actor: Actor, t: Translate): Promise<HomeCard | null>;
+  /** Everything this module holds about the person, for their data export (never secrets). */
+  personalData?(ctx: AppContext, userId: string): Promise<Record<string, unknown>>;
+  /** Removes or anonymises the person's data inside the account-erasure transaction. */
+  eraseUser?(ctx: AppContext, userId: string, tx: TxQuery): Promise<void>;
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {

@@ -20,7 +20,7 @@ const sample = defineModule({
   }),
   nav: [{ href: '/notes', label: 'sample.title', audience: 'public' }],
   jobs: {
-    async tidy(payload) {
+    async tidy(_ctx, payload) {
       ran.push(String(payload.note));
     },
   },

@@ -5,7 +5,7 @@ import { hasRole } from '../auth/actor.ts';
 
 const LANG_NAMES: Record<string, string> = { ro: 'Română', en: 'English', hu: 'Magyar' };
 
-export function Layout(props: { page: PageContext; title: string; children: ComponentChildren; islands?: string[] }) {
+export function Layout(props: { page: PageContext; title: string; children: ComponentChildren; islands?: string[] | undefined; styles?: string[] | undefined }) {
   const { page, title } = props;
   const { t, actor } = page;
   const publicNav = page.nav.filter((n) => n.audience === 'public');
@@ -17,6 +17,9 @@ export function Layout(props: { page: PageContext; title: string; children: Comp
         <title>{`${title} · ${page.city.name}`}</title>
         <meta name="description" content={t('layout.description', { city: page.city.name })} />
         <link rel="stylesheet" href="/static/app.css" />
+        {(props.styles ?? []).map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       </head>
       <body>

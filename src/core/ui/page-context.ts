@@ -15,6 +15,8 @@ export interface PageContext {
   path: string;
   city: CitySettings;
   nav: NavEntry[];
+  /** Leaflet tile URL template; empty = no background tiles. */
+  tileUrl: string;
   /** One-shot notice (e.g. after a redirect), already translated. */
   notice?: string;
 }

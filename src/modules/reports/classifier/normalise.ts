@@ -1,0 +1,72 @@
+// Turns a Romanian report into the features the classifier counts: folded, stemmed words plus the
+// pairs of neighbouring words ("loc de joacă" → loc, joac, loc_joac).
+//
+// Stemming uses the Snowball Romanian algorithm from @orama/stemmers: it is the reference algorithm
+// (the same output as the `snowball-stemmers` and `@nlpjs/lang-ro` ports, checked word by word), it is
+// published and maintained with the Orama search engine, ships as an ES module with types, has no
+// dependencies, and each language is a separate import so only the Romanian rules are loaded.
+import { stemmer as snowballRomanian } from '@orama/stemmers/romanian';
+import { STOP_WORDS } from './stop-words.ts';
+
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/**
+ * Lowercases and strips diacritics: ă â î ș ț and the cedilla forms ş ţ (still common from old
+ * keyboards) all fold to plain letters, so "Ştefan", "Ștefan" and "Stefan" read the same.
+ */
+export function foldDiacritics(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+}
+
+const WORD = /[a-z0-9]+/g;
+const DIGITS_ONLY = /^[0-9]+$/;
+
+/** Folded words without stop words, numbers (house numbers, dates) and one- or two-letter scraps. */
+export function tokenise(text: string): string[] {
+  const out: string[] = [];
+  for (const [word] of foldDiacritics(text).matchAll(WORD)) {
+    if (word.length < 3 || DIGITS_ONLY.test(word) || STOP_WORDS.has(word)) continue;
+    out.push(word);
+  }
+  return out;
+}
+
+// Snowball is applied to already folded words. Most citizens type without diacritics, and stemming the
+// folded form is what makes "mașină" and "masina" land on the same stem every time.
+// Snowball leaves Romanian stem alternations apart (groapă/gropi, poartă/porți, seară/seri); folding
+// "oa" to "o" and "ea" to "e" inside the stem joins them. Unrelated words that collide this way are
+// rare enough in report texts to cost nothing measurable.
+function rawStem(word: string): string {
+  return snowballRomanian(word).replaceAll('oa', 'o').replaceAll('ea', 'e');
+}
+
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
+/** Stem of one folded word; memoised because report vocabularies are small and repetitive. */
+export function stemRo(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const stem = rawStem(word);
+  // A long-running server sees an open-ended vocabulary; dropping the cache keeps memory bounded.
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, stem);
+  return stem;
+}
+
+/** Stems of the report's content words, in order. */
+export function stems(text: string): string[] {
+  return tokenise(text).map(stemRo);
+}
+
+/**
+ * The classifier's features: each distinct stem and each distinct pair of neighbouring stems
+ * (after stop words are dropped). Repeats are counted once: in a short report a word said three
+ * times in anger is no more evidence than the same word said once.
+ */
+export function features(text: string): string[] {
+  const s = stems(text);
+  const out = new Set<string>(s);
+  for (let i = 1; i < s.length; i++) out.add(`${s[i - 1]}_${s[i]}`);
+  return [...out];
+}

@@ -1,0 +1,19 @@
+// Numbers on the oversight pages, in the reader's locale ("1,5 zile", "87 %"), with a dash when
+// nothing was measured rather than a misleading zero.
+import type { Locale } from '../../../core/config/config.ts';
+import { Catalog, type Translate } from '../../../core/i18n/catalog.ts';
+
+export function formatDays(locale: Locale, t: Translate, days: number | null): string {
+  if (days === null) return '—';
+  return t('reports.oversight.days', { n: new Intl.NumberFormat(Catalog.intlTag(locale), { maximumFractionDigits: 1 }).format(days) });
+}
+
+export function formatShare(locale: Locale, part: number, whole: number): string {
+  if (whole === 0) return '—';
+  return new Intl.NumberFormat(Catalog.intlTag(locale), { style: 'percent', maximumFractionDigits: 0 }).format(part / whole);
+}
+
+export function formatNumber(locale: Locale, n: number | null, fractionDigits = 0): string {
+  if (n === null) return '—';
+  return new Intl.NumberFormat(Catalog.intlTag(locale), { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(n);
+}

@@ -1,0 +1,41 @@
+// Helps the report form while someone types: similar open reports nearby (and, when the text
+// classifier is trained, a suggested category).
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../core/context.ts';
+import { nearbyOpenReports } from '../nearby.ts';
+
+export function registerSuggestRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Querystring: { lat: number; lng: number; category?: string; text?: string; radius?: number } }>(
+    '/api/v1/reports/nearby',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Open reports near a point (same category, most similar text first) so a resident can follow one instead of filing a duplicate',
+        querystring: {
+          type: 'object',
+          required: ['lat', 'lng'],
+          properties: {
+            lat: { type: 'number', minimum: -90, maximum: 90 },
+            lng: { type: 'number', minimum: -180, maximum: 180 },
+            category: { type: 'string', maxLength: 60 },
+            text: { type: 'string', maxLength: 4000 },
+            radius: { type: 'integer', minimum: 10, maximum: 1000 },
+          },
+        },
+        response: {
+          200: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { id: { type: 'integer' }, title: { type: 'string' }, status: { type: 'string' }, category: { type: 'string' }, distanceM: { type: 'integer' }, similarity: { type: 'number' }, url: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const rows = await nearbyOpenReports(ctx, req.locale, { lat: req.query.lat, lng: req.query.lng, categoryCode: req.query.category, text: req.query.text, radiusM: req.query.radius });
+      return rows.map((r) => ({ ...r, url: `/reports/${r.id}` }));
+    },
+  );
+}
