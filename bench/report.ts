@@ -38,7 +38,7 @@ function section(r: BenchResult): string {
     ...(r.input ? ['', `Input: ${Object.entries(r.input).map(([k, v]) => `${k} ${String(v)}`).join(', ')}.`] : []),
     '',
     `| figure | ${columns.join(' | ')} |`,
-    `|---|${columns.map(() => '---:').join('|')}|`,
+    `|---|${columns.map((c) => (Object.values(r.figures).every((f) => f[c] === undefined || typeof f[c] === 'number') ? '---:' : '---')).join('|')}|`,
     ...Object.entries(r.figures).map(([name, f]) => `| ${cell(name)} | ${columns.map((c) => cell(f[c])).join(' | ')} |`),
   ];
   return lines.join('\n');

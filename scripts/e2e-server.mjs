@@ -17,9 +17,11 @@ if (process.env.DATABASE_URL_TEST) {
   u.pathname = `/${name}`;
   env.DATABASE_URL = u.toString();
 } else {
-  const dir = `${root}.tmp/e2e-data`;
+  // One directory per run, so parallel runs never share (and fight over) one embedded database.
+  const dir = `${root}.tmp/e2e-data-${process.pid}`;
   rmSync(dir, { recursive: true, force: true });
   env.DEZVOLT_DATA_DIR = dir;
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 }
 const child = spawn(process.execPath, ['bin/dezvolt.mjs', 'start'], { cwd: root, env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

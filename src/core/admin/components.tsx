@@ -99,3 +99,12 @@ export function Select(props: { name: string; label: string; options: { value: s
     </div>
   );
 }
+
+/** A wide table scrolls inside its own box on a phone; the box is focusable so keyboards can scroll it. */
+export function TableScroll(props: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll" tabindex={0} role="region" aria-label={props.label}>
+      {props.children}
+    </div>
+  );
+}

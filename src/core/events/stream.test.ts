@@ -71,6 +71,18 @@ test('an event published in a rolled-back transaction never reaches the stream',
   assert.equal(stored.length, 0);
 });
 
+test('an event too large for a notification travels by id and still reaches the stream', async () => {
+  const sse = await connect(`${base}/events/stream`, { cookie: 'dz_lang=en' });
+  const type = unique('test.large-');
+  // Multi-byte letters: the 8000-byte NOTIFY limit counts bytes, not characters.
+  const published = await ctx.events.publish({ type, public: true, payload: { body: 'ș'.repeat(5000) } });
+  const msg = await cityEvent(sse, type);
+  const data = JSON.parse(msg.data) as { id: number; text: string; at: string };
+  assert.equal(data.id, published.id);
+  assert.equal(data.at, published.at);
+  assert.equal(data.text, ctx.catalog.translator('en')('event.generic', { type }));
+});
+
 test('closing the server ends open streams instead of waiting for the browsers to leave', async () => {
   const second = await buildApp(ctx);
   await second.listen({ port: 0, host: '127.0.0.1' });

@@ -9,6 +9,11 @@ export function Layout(props: { page: PageContext; title: string; children: Comp
   const { page, title } = props;
   const { t, actor } = page;
   const publicNav = page.nav.filter((n) => n.audience === 'public');
+  // The most specific entry is the current page (/reports/stats, not also /reports).
+  const pathname = page.path.split('?')[0] ?? '/';
+  const current = publicNav
+    .filter((n) => pathname === n.href || pathname.startsWith(`${n.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <html lang={page.locale}>
       <head>
@@ -59,7 +64,7 @@ export function Layout(props: { page: PageContext; title: string; children: Comp
                 </li>
                 {publicNav.map((n) => (
                   <li>
-                    <a href={n.href} aria-current={page.path.startsWith(n.href) ? 'page' : undefined}>
+                    <a href={n.href} aria-current={n.href === current ? 'page' : undefined}>
                       {t(n.label)}
                     </a>
                   </li>

@@ -5,8 +5,12 @@ import { reportsMigrations } from './migrations.ts';
 import { reportsMessages } from './messages.ts';
 import { reportsStaffMessages } from './messages-staff.ts';
 import { reportsModerationMessages } from './messages-moderation.ts';
+import { reportsOversightMessages } from './messages-oversight.ts';
+import { reportsAlertsMessages } from './messages-alerts.ts';
+import { oversightJobs, registerOversightRoutes } from './oversight/register.ts';
 import { registerModerationRoutes } from './routes/moderation.tsx';
 import { registerSuggestRoutes } from './routes/suggest.ts';
+import { eraseReportsData, reportsPersonalData } from './personal-data.ts';
 import { registerCitizenRoutes } from './routes/citizen.tsx';
 import { registerManageRoutes } from './routes/manage.tsx';
 import { registerApiRoutes } from './routes/api.ts';
@@ -14,12 +18,15 @@ import { dispatchReport } from './senders.ts';
 import { seedReportsDemo } from './seed.ts';
 import { reportPolicy } from './policy.ts';
 import { DEFAULT_SENDER_SETTINGS } from './senders.ts';
+import { open311Migrations } from './open311/migrations.ts';
+import { open311Messages } from './open311/messages.ts';
+import { registerOpen311 } from './open311/register.ts';
 
 export const reportsModule = defineModule({
   name: 'reports',
   title: 'reports.title',
-  migrations: reportsMigrations,
-  messages: mergeMessages(reportsMessages, reportsStaffMessages, reportsModerationMessages),
+  migrations: [...reportsMigrations, ...open311Migrations],
+  messages: mergeMessages(reportsMessages, reportsStaffMessages, reportsModerationMessages, reportsOversightMessages, reportsAlertsMessages, open311Messages),
   actions: Object.fromEntries(reportPolicy.actions.map((a) => [a, a])),
   settings: {
     schema: {
@@ -38,15 +45,23 @@ export const reportsModule = defineModule({
     registerApiRoutes(app, ctx);
     registerModerationRoutes(app, ctx);
     registerSuggestRoutes(app, ctx);
+    registerOversightRoutes(app, ctx);
+    registerOpen311(app, ctx);
   },
   jobs: {
     async dispatch(ctx, payload) {
       await dispatchReport(ctx, Number(payload.reportId));
     },
+    ...oversightJobs,
   },
   seeds: { demo: seedReportsDemo },
+  personalData: reportsPersonalData,
+  eraseUser: eraseReportsData,
   nav: [
     { href: '/reports', label: 'reports.title', audience: 'public' },
+    { href: '/reports/stats', label: 'reports.stats.title', audience: 'public' },
+    { href: '/admin/report-categories', label: 'reports.categories.title', audience: 'admin' },
+    { href: '/admin/open311', label: 'reports.open311.admin.title', audience: 'admin' },
   ],
   async homeCard(ctx, _actor, t) {
     const [row] = await ctx.database.query<{ n: number }>(`select count(*)::int as n from reports where status in ('new','acknowledged','in_progress','planned') and hidden_at is null`);

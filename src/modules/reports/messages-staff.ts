@@ -3,6 +3,8 @@ import { defineMessages } from '../../core/i18n/catalog.ts';
 // Messages for the people who handle reports (officials) and the mails reports send.
 export const reportsStaffMessages = defineMessages({
   ro: {
+    'reports.manage.category': 'Categoria corectă',
+    'reports.manage.doCategory': 'Schimbă categoria',
     'reports.outcome.favorabil': 'favorabil',
     'reports.outcome.partial': 'parțial',
     'reports.outcome.transferata_operatorului': 'transferată operatorului',
@@ -47,6 +49,8 @@ export const reportsStaffMessages = defineMessages({
     'reports.mail.feedback.body': 'Sesizarea #{id} a fost marcată ca rezolvată. Spune-ne dacă problema chiar a fost rezolvată și cum a fost tratată:\n{link}',
   },
   en: {
+    'reports.manage.category': 'Correct category',
+    'reports.manage.doCategory': 'Change category',
     'reports.outcome.favorabil': 'favourable',
     'reports.outcome.partial': 'partial',
     'reports.outcome.transferata_operatorului': 'transferred to the operator',
@@ -91,6 +95,8 @@ export const reportsStaffMessages = defineMessages({
     'reports.mail.feedback.body': 'Report #{id} was marked as resolved. Tell us whether the problem really was fixed and how it was handled:\n{link}',
   },
   hu: {
+    'reports.manage.category': 'Helyes kategória',
+    'reports.manage.doCategory': 'Kategória módosítása',
     'reports.outcome.favorabil': 'kedvező',
     'reports.outcome.partial': 'részleges',
     'reports.outcome.transferata_operatorului': 'átadva az üzemeltetőnek',

@@ -138,4 +138,16 @@ export const reportsMigrations: Migration[] = [
         updated_at timestamptz not null default now()
       );`,
   },
+  {
+    // One row per (report, person) mailed by an area alert, so a retried alert job never mails twice.
+    name: '002_area_alert_deliveries',
+    sql: `
+      create index report_area_alerts_user_idx on report_area_alerts(user_id);
+      create table report_area_alert_deliveries (
+        report_id bigint not null references reports(id) on delete cascade,
+        user_id uuid not null references users(id) on delete cascade,
+        sent_at timestamptz not null default now(),
+        primary key (report_id, user_id)
+      );`,
+  },
 ];

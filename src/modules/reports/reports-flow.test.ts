@@ -176,3 +176,24 @@ test('the map API clusters when zoomed out and lists reports when zoomed in', as
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().errors[0].field, 'bbox');
 });
+
+test('a person’s reports are in their data export and survive erasure without a link to them', async () => {
+  const u = await makeUser(ctx);
+  const b = await browser(ctx, u.id);
+  const res = await file(b, [
+    { name: 'category', value: 'transit.stop' },
+    { name: 'lat', value: '46.7700' },
+    { name: 'lng', value: '23.6000' },
+    { name: 'description', value: 'Copertina stației e spartă.' },
+    { name: 'showName', value: 'on' },
+  ]);
+  const id = Number(String(res.headers.location).split('/').pop());
+  const exp = await app.inject({ method: 'GET', url: '/account/export', headers: { cookie: b.cookie } });
+  assert.equal(exp.statusCode, 200);
+  assert.match(exp.body, /Copertina stației e spartă\./);
+  const { eraseReportsData } = await import('./personal-data.ts');
+  await ctx.database.transaction((tx) => eraseReportsData(ctx, u.id, tx));
+  const [r] = await ctx.database.query<{ reporter_id: string | null; show_name: boolean }>('select reporter_id, show_name from reports where id = $1', [id]);
+  assert.deepEqual(r, { reporter_id: null, show_name: false });
+  assert.equal((await app.inject({ method: 'GET', url: `/reports/${id}` })).statusCode, 200, 'the report itself stays public');
+});

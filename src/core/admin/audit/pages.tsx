@@ -1,5 +1,5 @@
 import type { PageContext } from '../../ui/page-context.ts';
-import { AdminShell, Pagination, When } from '../components.tsx';
+import { AdminShell, Pagination, When, TableScroll } from '../components.tsx';
 import type { AuditRow } from './queries.ts';
 
 /** Details as compact `key: value` text; nested values stay JSON. */
@@ -18,9 +18,9 @@ export function AuditPage(props: { page: PageContext; rows: AuditRow[]; current:
       {rows.length === 0 ? (
         <p>{t('admin.audit.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label={t('admin.audit.table')}>
           <table class="audit">
-            <caption class="visually-hidden">{t('admin.audit.title')}</caption>
+            <caption class="visually-hidden">{t('admin.audit.table')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('admin.audit.when')}</th>
@@ -46,7 +46,7 @@ export function AuditPage(props: { page: PageContext; rows: AuditRow[]; current:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={page} current={props.current} total={props.total} href={(n) => `/admin/audit?page=${n}`} />
     </AdminShell>

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../http/problem.ts';
 import type { PageContext } from '../../ui/page-context.ts';
 import { CsrfField, ErrorSummary, Field, errorFor } from '../../ui/forms.tsx';
-import { AdminShell } from '../components.tsx';
+import { AdminShell, TableScroll } from '../components.tsx';
 import type { CategoryRow, DistrictChoice, MemberRow } from './queries.ts';
 import { CategoryFields } from './category-page.tsx';
 
@@ -65,7 +65,7 @@ export function DepartmentPage(props: DepartmentView & { page: PageContext; erro
         {props.categories.length === 0 ? (
           <p>{t('admin.categories.none')}</p>
         ) : (
-          <div class="table-scroll">
+          <TableScroll label={t('admin.departments.categories')}>
             <table>
               <caption class="visually-hidden">{t('admin.departments.categories')}</caption>
               <thead>
@@ -95,7 +95,7 @@ export function DepartmentPage(props: DepartmentView & { page: PageContext; erro
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <h3 id="dep-category-add-heading">{t('admin.categories.add')}</h3>
         <form method="post" action={`${base}/categories`} novalidate class="narrow" aria-labelledby="dep-category-add-heading">

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../http/problem.ts';
 import type { PageContext } from '../../ui/page-context.ts';
 import { CsrfField, ErrorSummary, Field, errorFor } from '../../ui/forms.tsx';
-import { AdminShell } from '../components.tsx';
+import { AdminShell, TableScroll } from '../components.tsx';
 import type { DepartmentRow } from './queries.ts';
 
 export function DepartmentsPage(props: { page: PageContext; departments: DepartmentRow[]; errors?: FieldError[]; values?: Record<string, string | undefined> }) {
@@ -16,7 +16,7 @@ export function DepartmentsPage(props: { page: PageContext; departments: Departm
         {departments.length === 0 ? (
           <p>{t('admin.departments.none')}</p>
         ) : (
-          <div class="table-scroll">
+          <TableScroll label={t('admin.departments.list')}>
             <table>
               <caption class="visually-hidden">{t('admin.departments.list')}</caption>
               <thead>
@@ -44,7 +44,7 @@ export function DepartmentsPage(props: { page: PageContext; departments: Departm
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section aria-labelledby="department-create-heading" class="narrow">

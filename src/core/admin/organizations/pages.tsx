@@ -1,7 +1,7 @@
 import type { FieldError } from '../../http/problem.ts';
 import type { PageContext } from '../../ui/page-context.ts';
 import { CsrfField, ErrorSummary, Field, errorFor } from '../../ui/forms.tsx';
-import { AdminShell, Select, When } from '../components.tsx';
+import { AdminShell, Select, When, TableScroll } from '../components.tsx';
 import type { MemberRow } from '../departments/queries.ts';
 import { HELIX_TYPES } from './commands.ts';
 import type { OrganizationRow } from './queries.ts';
@@ -20,7 +20,7 @@ export function OrganizationsPage(props: { page: PageContext; organizations: Org
         {organizations.length === 0 ? (
           <p>{t('admin.organizations.none')}</p>
         ) : (
-          <div class="table-scroll">
+          <TableScroll label={t('admin.organizations.list')}>
             <table>
               <caption class="visually-hidden">{t('admin.organizations.list')}</caption>
               <thead>
@@ -44,7 +44,7 @@ export function OrganizationsPage(props: { page: PageContext; organizations: Org
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section aria-labelledby="organization-create-heading" class="narrow">

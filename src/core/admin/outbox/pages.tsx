@@ -1,5 +1,5 @@
 import type { PageContext } from '../../ui/page-context.ts';
-import { AdminShell, Pagination, When } from '../components.tsx';
+import { AdminShell, Pagination, When, TableScroll } from '../components.tsx';
 import { OUTBOX_PAGE_SIZE, type OutboxMessage, type OutboxRow } from './queries.ts';
 
 export function OutboxPage(props: { page: PageContext; rows: OutboxRow[]; current: number; total: number }) {
@@ -11,9 +11,9 @@ export function OutboxPage(props: { page: PageContext; rows: OutboxRow[]; curren
       {rows.length === 0 ? (
         <p>{t('admin.outbox.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label={t('admin.outbox.table')}>
           <table>
-            <caption class="visually-hidden">{t('admin.outbox.title')}</caption>
+            <caption class="visually-hidden">{t('admin.outbox.table')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('admin.outbox.to')}</th>
@@ -37,7 +37,7 @@ export function OutboxPage(props: { page: PageContext; rows: OutboxRow[]; curren
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={page} current={props.current} total={props.total} size={OUTBOX_PAGE_SIZE} href={(n) => `/admin/outbox?page=${n}`} />
     </AdminShell>

@@ -4,6 +4,7 @@ import { defineMessages } from '../../i18n/catalog.ts';
 export const userMessages = defineMessages({
   ro: {
     'admin.users.title': 'Persoane',
+    'admin.users.table': 'Lista persoanelor',
     'admin.users.search': 'Caută după e-mail sau nume',
     'admin.users.searchSubmit': 'Caută',
     'admin.users.count': 'Rezultate: {count}',
@@ -34,6 +35,7 @@ export const userMessages = defineMessages({
   },
   en: {
     'admin.users.title': 'People',
+    'admin.users.table': 'List of people',
     'admin.users.search': 'Search by email or name',
     'admin.users.searchSubmit': 'Search',
     'admin.users.count': 'Results: {count}',
@@ -64,6 +66,7 @@ export const userMessages = defineMessages({
   },
   hu: {
     'admin.users.title': 'Személyek',
+    'admin.users.table': 'A személyek listája',
     'admin.users.search': 'Keresés e-mail-cím vagy név alapján',
     'admin.users.searchSubmit': 'Keresés',
     'admin.users.count': 'Találatok: {count}',

@@ -2,7 +2,7 @@ import type { FieldError } from '../../http/problem.ts';
 import type { PageContext } from '../../ui/page-context.ts';
 import { CsrfField, ErrorSummary } from '../../ui/forms.tsx';
 import { GRANTED_ROLES } from '../../auth/actor.ts';
-import { AdminShell, Pagination, Select, When } from '../components.tsx';
+import { AdminShell, Pagination, Select, When, TableScroll } from '../components.tsx';
 import type { Membership, UserDetail, UserListRow } from './queries.ts';
 
 function RoleNames(props: { page: PageContext; roles: string[] }) {
@@ -25,9 +25,9 @@ export function UsersPage(props: { page: PageContext; q: string; current: number
       </form>
       <p role="status">{t('admin.users.count', { count: props.total })}</p>
       {rows.length > 0 ? (
-        <div class="table-scroll">
+        <TableScroll label={t('admin.users.table')}>
           <table>
-            <caption class="visually-hidden">{t('admin.users.title')}</caption>
+            <caption class="visually-hidden">{t('admin.users.table')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('admin.field.name')}</th>
@@ -55,7 +55,7 @@ export function UsersPage(props: { page: PageContext; q: string; current: number
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <Pagination page={page} current={props.current} total={props.total} href={href} />
     </AdminShell>

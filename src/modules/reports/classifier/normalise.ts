@@ -1,5 +1,5 @@
 // Turns a Romanian report into the features the classifier counts: folded, stemmed words plus the
-// pairs of neighbouring words ("loc de joacă" → loc, joac, loc_joac).
+// pairs of neighbouring words ("loc de joacă" → loc, joc, loc_joc).
 //
 // Stemming uses the Snowball Romanian algorithm from @orama/stemmers: it is the reference algorithm
 // (the same output as the `snowball-stemmers` and `@nlpjs/lang-ro` ports, checked word by word), it is
@@ -18,13 +18,40 @@ export function foldDiacritics(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
 }
 
-const WORD = /[a-z0-9]+/g;
+const WORD = /[\p{L}\p{N}]+/gu;
 const DIGITS_ONLY = /^[0-9]+$/;
+const CAPITALISED_OR_NUMBER = /^[\p{Lu}\p{N}]/u;
 
-/** Folded words without stop words, numbers (house numbers, dates) and one- or two-letter scraps. */
+// Street names say where, not what: "Str. Moților" appears under any category, and with a few dozen
+// reports per category the classifier would otherwise learn that Moților means potholes. After an
+// abbreviation the next word is always a name; after a full word ("strada", "calea") only capitalised
+// words are dropped, because "aleea pietonală" or "spre stradă" carry meaning.
+const ABBREVIATED_MARKERS: ReadonlySet<string> = new Set(['str', 'bd', 'bld', 'bdul', 'sos', 'pta', 'cal']);
+const WORD_MARKERS: ReadonlySet<string> = new Set([
+  'strada', 'strazii', 'calea', 'bulevardul', 'bulevardului', 'piata', 'pietei', 'aleea', 'splaiul',
+  'soseaua', 'intrarea', 'cartierul', 'cartierului',
+]);
+
+/**
+ * Folded words without stop words, numbers (house numbers, dates), one- or two-letter scraps and
+ * street names.
+ */
 export function tokenise(text: string): string[] {
+  const raw = [...text.normalize('NFC').matchAll(WORD)].map(([w]) => w);
   const out: string[] = [];
-  for (const [word] of foldDiacritics(text).matchAll(WORD)) {
+  for (let i = 0; i < raw.length; i++) {
+    const word = foldDiacritics(raw[i]!);
+    const abbreviated = ABBREVIATED_MARKERS.has(word);
+    if (abbreviated || WORD_MARKERS.has(word)) {
+      let next = i + 1;
+      if (abbreviated && next < raw.length) next++;
+      while (next < raw.length && CAPITALISED_OR_NUMBER.test(raw[next]!)) next++;
+      // "aleea pietonală" names no street: the word itself is then an ordinary word.
+      if (next > i + 1) {
+        i = next - 1;
+        continue;
+      }
+    }
     if (word.length < 3 || DIGITS_ONLY.test(word) || STOP_WORDS.has(word)) continue;
     out.push(word);
   }
@@ -59,14 +86,21 @@ export function stems(text: string): string[] {
   return tokenise(text).map(stemRo);
 }
 
+export const BIGRAM_JOINER = '_';
+
+/** Whether a feature is a pair of stems rather than a single stem. */
+export function isBigram(feature: string): boolean {
+  return feature.includes(BIGRAM_JOINER);
+}
+
 /**
- * The classifier's features: each distinct stem and each distinct pair of neighbouring stems
- * (after stop words are dropped). Repeats are counted once: in a short report a word said three
- * times in anger is no more evidence than the same word said once.
+ * The classifier's features: each distinct stem, then each distinct pair of neighbouring stems
+ * (after stop words and street names are dropped). Repeats are counted once: in a short report a word
+ * said three times in anger is no more evidence than the same word said once.
  */
 export function features(text: string): string[] {
   const s = stems(text);
   const out = new Set<string>(s);
-  for (let i = 1; i < s.length; i++) out.add(`${s[i - 1]}_${s[i]}`);
+  for (let i = 1; i < s.length; i++) out.add(`${s[i - 1]}${BIGRAM_JOINER}${s[i]}`);
   return [...out];
 }

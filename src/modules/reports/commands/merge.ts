@@ -30,8 +30,8 @@ export async function mergeDuplicate(ctx: AppContext, actor: Actor, duplicateId:
     }));
     await tx.query(
       `insert into report_followers (report_id, user_id, created_at)
-       select $2, user_id, created_at from report_followers where report_id = $1
-       union select $2, reporter_id, now() from reports where id = $1 and reporter_id is not null
+       select $2::bigint, user_id, created_at from report_followers where report_id = $1
+       union select $2::bigint, reporter_id, now() from reports where id = $1 and reporter_id is not null
        on conflict do nothing`,
       [duplicateId, keptId],
     );

@@ -9,6 +9,7 @@ import { randomToken, sha256 } from '../../../core/auth/tokens.ts';
 import { placeInDistrict, placePoint, routeToDepartment } from '../location.ts';
 import { processPhoto, MAX_PHOTOS, type ProcessedPhoto } from '../photos.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
+import { enqueueAreaAlerts } from '../alerts/area-alerts-job.ts';
 
 export interface SubmitInput {
   categoryId: number;
@@ -36,7 +37,8 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: SubmitI
   const [category] = await ctx.database.query<{ id: number; name_ro: string }>('select id, name_ro from categories where id = $1 and active', [input.categoryId]);
   if (!category) errors.push({ field: 'category', reason: 'reports.err.category' });
   if (!input.description.trim()) errors.push({ field: 'description', reason: 'reports.err.description' });
-  if (actor.kind === 'anonymous' && !input.contact) errors.push({ field: 'email', reason: 'reports.err.contact' });
+  // Open311 clients answer for their users through their API key; an address for them is optional.
+  if (actor.kind === 'anonymous' && input.source === 'web' && !input.contact) errors.push({ field: 'email', reason: 'reports.err.contact' });
   if (input.photos.length > MAX_PHOTOS) errors.push({ field: 'photos', reason: 'reports.err.tooManyPhotos' });
 
   let place = input.point ? await placePoint(ctx.database, input.point) : input.districtId ? await placeInDistrict(ctx.database, input.districtId) : undefined;
@@ -143,4 +145,5 @@ type Tx = Parameters<Parameters<AppContext['database']['transaction']>[0]>[0];
 export async function afterPublished(ctx: AppContext, tx: Tx, id: number, publicText: string): Promise<void> {
   await ctx.events.publish({ type: 'report.created', public: true, payload: { id, title: publicText.slice(0, 80) } }, tx);
   await ctx.jobs.enqueue('reports.dispatch', { reportId: id }, { dedupeKey: `reports.dispatch:${id}` }, tx);
+  await enqueueAreaAlerts(ctx, tx, id);
 }

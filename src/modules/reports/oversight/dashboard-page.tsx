@@ -47,12 +47,12 @@ export function DashboardPage(props: { page: PageContext } & DashboardView) {
         <h2 id="dash-medians">{t('reports.dashboard.speed')}</h2>
         <dl class="stats">
           <div class="stat">
-            <dt>{t('reports.dashboard.medianAck')}</dt>
-            <dd>{formatDays(locale, t, data.medianAckDays)}</dd>
+            <dt>{t('reports.stats.medianAck')}</dt>
+            <dd>{formatDays(locale, data.medianAckDays)}</dd>
           </div>
           <div class="stat">
-            <dt>{t('reports.dashboard.medianResolve')}</dt>
-            <dd>{formatDays(locale, t, data.medianResolveDays)}</dd>
+            <dt>{t('reports.stats.medianResolve')}</dt>
+            <dd>{formatDays(locale, data.medianResolveDays)}</dd>
           </div>
         </dl>
       </section>
@@ -140,12 +140,12 @@ export function DashboardPage(props: { page: PageContext } & DashboardView) {
                       <ul class="plain">
                         {r.overdueAck ? (
                           <li>
-                            {t('reports.dashboard.lateAck')} (<When page={page} at={r.ackDueAt} />)
+                            {t('reports.dashboard.lateAck')} <When page={page} at={r.ackDueAt} />
                           </li>
                         ) : null}
                         {r.overdueResolve ? (
                           <li>
-                            {t('reports.dashboard.lateResolve')} (<When page={page} at={r.resolveDueAt} />)
+                            {t('reports.dashboard.lateResolve')} <When page={page} at={r.resolveDueAt} />
                           </li>
                         ) : null}
                       </ul>

@@ -1,11 +1,11 @@
-// Numbers on the oversight pages, in the reader's locale ("1,5 zile", "87 %"), with a dash when
-// nothing was measured rather than a misleading zero.
+// Numbers on the oversight pages, in the reader's locale ("1,5", "87 %"), with a dash when nothing
+// was measured rather than a misleading zero. Units live in the column headings.
 import type { Locale } from '../../../core/config/config.ts';
-import { Catalog, type Translate } from '../../../core/i18n/catalog.ts';
+import { Catalog } from '../../../core/i18n/catalog.ts';
 
-export function formatDays(locale: Locale, t: Translate, days: number | null): string {
+export function formatDays(locale: Locale, days: number | null): string {
   if (days === null) return '—';
-  return t('reports.oversight.days', { n: new Intl.NumberFormat(Catalog.intlTag(locale), { maximumFractionDigits: 1 }).format(days) });
+  return new Intl.NumberFormat(Catalog.intlTag(locale), { maximumFractionDigits: 1 }).format(days);
 }
 
 export function formatShare(locale: Locale, part: number, whole: number): string {

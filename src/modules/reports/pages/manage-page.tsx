@@ -11,6 +11,7 @@ export function ManagePage(props: {
   report: ReportView;
   departments: { id: number; name: string }[];
   colleagues: { id: string; name: string }[];
+  categories: { code: string; name: string }[];
   assignedTo: string | null;
   errors?: FieldError[];
 }) {
@@ -78,6 +79,23 @@ export function ManagePage(props: {
             <label for="f-public">{t('reports.manage.notePublic')}</label>
           </div>
           <button type="submit">{t('reports.manage.addNote')}</button>
+        </form>
+      </section>
+      <section aria-labelledby="category-heading">
+        <h2 id="category-heading">{t('reports.manage.category')}</h2>
+        <form method="post" action={`/reports/${r.id}/category`}>
+          <CsrfField page={page} />
+          <div class="field">
+            <label for="f-category">{t('reports.manage.category')}</label>
+            <select id="f-category" name="category">
+              {props.categories.map((c) => (
+                <option value={c.code} selected={c.code === r.categoryCode}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('reports.manage.doCategory')}</button>
         </form>
       </section>
       <section aria-labelledby="assign-heading">

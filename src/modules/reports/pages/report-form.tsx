@@ -52,7 +52,7 @@ export function ReportForm(props: { page: PageContext; categories: CategoryOptio
               </optgroup>
             ))}
           </select>
-          <p class="hint" id="category-suggestion" aria-live="polite"></p>
+          <p class="hint" id="category-suggestion" aria-live="polite" data-label={t('reports.suggested', { category: '{category}' })}></p>
         </div>
         <fieldset id="f-location" aria-describedby={`location-hint${locError ? ' location-error' : ''}`}>
           <legend>{t('reports.field.location')}</legend>
@@ -83,7 +83,7 @@ export function ReportForm(props: { page: PageContext; categories: CategoryOptio
           </div>
         </fieldset>
         <Field name="description" label={t('reports.field.description')} hint={t('reports.field.descriptionHint')} value={values.description} error={errorFor(errors, 'description')} multiline required maxLength={4000} />
-        <div id="nearby-reports" aria-live="polite"></div>
+        <div id="nearby-reports" aria-live="polite" data-title={t('reports.nearby')} data-follow={t('reports.nearbyFollow')}></div>
         <div class={photoError ? 'field field-error' : 'field'}>
           <label for="f-photos">{t('reports.field.photos')}</label>
           <p class="hint" id="f-photos-hint">

@@ -3,6 +3,7 @@ import { MapContainer } from './map-container.tsx';
 import { formatDateTime } from '../../../core/home/home-page.tsx';
 import type { CategoryOption, ReportFilters, ReportListItem } from '../queries.ts';
 import { STATUSES } from '../workflow.ts';
+import { OversightLinks } from '../oversight/report-links.tsx';
 
 export function StatusBadge(props: { page: PageContext; status: string }) {
   return <span class={`status status-${props.status}`}>{props.page.t(`reports.status.${props.status}`)}</span>;
@@ -103,6 +104,7 @@ export function ReportListPage(props: {
       <p>
         {t('reports.list.feeds')} <a href={`/reports/feed.atom${q}`}>Atom</a> · <a href={`/api/v1/reports.geojson${q}`}>GeoJSON</a>
       </p>
+      <OversightLinks page={page} />
     </section>
   );
 }

@@ -15,6 +15,8 @@ import { STATUSES } from '../workflow.ts';
 import { loadReportCore } from '../commands/load.ts';
 import { MAP_ISLAND, MAP_STYLES } from '../pages/map-container.tsx';
 
+const FORM_ISLAND = '/static/assets/report-form.js';
+
 export const listQuery = {
   type: 'object',
   properties: {
@@ -60,7 +62,7 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.get('/reports/new', { schema: { hide: true } }, async (req, reply) => {
     const page = await req.pageContext();
     return reply.page(req.t('reports.new'), <ReportForm page={page} categories={await categoryOptions(ctx, req.locale)} districts={await districtOptions(ctx)} />, {
-      islands: [MAP_ISLAND], styles: MAP_STYLES,
+      islands: [MAP_ISLAND, FORM_ISLAND], styles: MAP_STYLES,
     });
   });
 

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import { reportPolicy } from '../policy.ts';
 import { addNote, assign, changeStatus, reassign, type HandleOutcome } from '../commands/handle.ts';
-import { getReport } from '../queries.ts';
+import { categoryOptions, getReport } from '../queries.ts';
+import { recategorize } from '../commands/recategorize.ts';
 import { ManagePage } from '../pages/manage-page.tsx';
 import { OUTCOMES, REJECT_REASONS, STATUSES, type Outcome, type RejectReason, type Status } from '../workflow.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
@@ -25,7 +26,7 @@ async function renderManage(ctx: AppContext, req: FastifyRequest, reply: Fastify
   const [a] = await ctx.database.query<{ assigned_to: string | null }>('select assigned_to from reports where id = $1', [id]);
   return reply.page(
     req.t('reports.manage.title', { id }),
-    <ManagePage page={await req.pageContext()} report={report} departments={departments} colleagues={colleagues} assignedTo={a?.assigned_to ?? null} {...(errors ? { errors } : {})} />,
+    <ManagePage page={await req.pageContext()} report={report} departments={departments} colleagues={colleagues} categories={await categoryOptions(ctx, req.locale)} assignedTo={a?.assigned_to ?? null} {...(errors ? { errors } : {})} />,
     { status },
   );
 }
@@ -96,6 +97,16 @@ export function registerManageRoutes(app: FastifyInstance, ctx: AppContext): voi
       if (errors.length) return renderManage(ctx, req, reply, req.params.id, errors, 400);
       const b = req.body as { body: string; public?: string };
       return answer(ctx, req, reply, req.params.id, await addNote(ctx, req.actor, req.params.id, b.body, b.public === 'on'));
+    },
+  );
+
+  app.post<{ Params: { id: number } }>(
+    '/reports/:id/category',
+    { schema: { hide: true, params: idParams, body: { type: 'object', additionalProperties: false, required: ['category'], properties: { category: { type: 'string', minLength: 1, maxLength: 60 } } } }, attachValidation: true },
+    async (req, reply) => {
+      const errors = formErrors(req, { category: 'reports.err.category' });
+      if (errors.length) return renderManage(ctx, req, reply, req.params.id, errors, 400);
+      return answer(ctx, req, reply, req.params.id, await recategorize(ctx, req.actor, req.params.id, (req.body as { category: string }).category));
     },
   );
 

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import { nearbyOpenReports } from '../nearby.ts';
+import { suggestCategories } from '../classifier/store.ts';
 
 export function registerSuggestRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { lat: number; lng: number; category?: string; text?: string; radius?: number } }>(
@@ -37,5 +38,18 @@ export function registerSuggestRoutes(app: FastifyInstance, ctx: AppContext): vo
       const rows = await nearbyOpenReports(ctx, req.locale, { lat: req.query.lat, lng: req.query.lng, categoryCode: req.query.category, text: req.query.text, radiusM: req.query.radius });
       return rows.map((r) => ({ ...r, url: `/reports/${r.id}` }));
     },
+  );
+
+  app.get<{ Querystring: { text: string } }>(
+    '/api/v1/reports/suggest-category',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'The most likely categories for a description (Romanian text classifier that learns from officials’ corrections)',
+        querystring: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 4000 } } },
+        response: { 200: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' }, score: { type: 'number' } } } } },
+      },
+    },
+    async (req) => suggestCategories(ctx, req.locale, req.query.text),
   );
 }

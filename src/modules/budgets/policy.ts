@@ -1,0 +1,33 @@
+// Who may do what in participatory budgeting. The edition's phase is part of the subject: a
+// permission that only makes sense in one phase (proposing, reviewing, voting) is denied outside it.
+// Whether a signed-in person may vote (verified e-mail, age, residents' list) is the cast command's
+// outcome, with a reason the ballot page explains.
+import { definePolicy } from '../../core/auth/policy.ts';
+import { hasRole, type Actor } from '../../core/auth/actor.ts';
+import type { Phase } from './model.ts';
+
+export interface BudgetSubject {
+  phase: Phase;
+  /** Results of the budget have been computed and published. */
+  hasResults?: boolean;
+}
+
+export type BudgetAction = 'pb.view' | 'pb.propose' | 'pb.comment' | 'pb.review' | 'pb.vote' | 'pb.enterPaper' | 'pb.track' | 'pb.manage' | 'pb.export';
+
+const isAdmin = (a: Actor) => hasRole(a, 'admin');
+const isStaff = (a: Actor) => isAdmin(a) || hasRole(a, 'official');
+const inPhase = (s: BudgetSubject | undefined, ...phases: Phase[]) => !!s && phases.includes(s.phase);
+
+export const budgetPolicy = definePolicy<BudgetAction, BudgetSubject>({
+  'pb.view': () => true,
+  'pb.propose': (a, s) => a.kind === 'user' && inPhase(s, 'submission'),
+  'pb.comment': (a) => a.kind === 'user',
+  // Feasibility review ends when voting starts: the ballot must not change under the voters.
+  'pb.review': (a, s) => isStaff(a) && inPhase(s, 'submission', 'review'),
+  'pb.vote': (a, s) => a.kind === 'user' && inPhase(s, 'voting'),
+  'pb.enterPaper': (a, s) => isStaff(a) && inPhase(s, 'voting'),
+  'pb.track': (a, s) => isStaff(a) && inPhase(s, 'results', 'implementation'),
+  'pb.manage': isAdmin,
+  // Ballots become open data with the results; before that only an admin may export them.
+  'pb.export': (a, s) => isAdmin(a) || !!s?.hasResults,
+});
