@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { readPbFile } from '../src/modules/budgets/pabulib/read.ts';
 import type { PbElection } from '../src/modules/budgets/pabulib/types.ts';
 import { tally } from '../src/modules/budgets/tally/tally.ts';
+import { sharedDir } from '../src/core/testing/shared-dir.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sampleDir = process.env['PABULIB_DIR']
   ? path.resolve(process.env['PABULIB_DIR'])
-  : path.resolve(repoRoot, '..', 'shared', 'pabulib-sample');
+  : sharedDir('pabulib-sample');
 const file = path.join(sampleDir, 'Poland_Lodz_2022.pb');
 
 interface Figure {

@@ -2,14 +2,14 @@
 // open311/schema-validation project, in shared/open311-schemas beside the repository), and every
 // XML answer is parsed back with a real XML parser.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { sharedDir } from '../../../../core/testing/shared-dir.ts';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { discoverySchema, errorsSchema, updateSchema } from '../schemas.ts';
 
-const SCHEMAS = fileURLToPath(new URL('../../../../../../shared/open311-schemas/', import.meta.url));
+const SCHEMAS = `${sharedDir('open311-schemas')}/`;
 const load = (name: string) => JSON.parse(readFileSync(SCHEMAS + name, 'utf8')) as Record<string, unknown>;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
