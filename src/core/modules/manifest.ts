@@ -1,7 +1,6 @@
 // What a module declares. The app reads manifests; core never imports a module directly
 // (the only list of modules is src/modules/index.ts).
 import type { FastifyInstance } from 'fastify';
-import type { TSchema } from 'typebox';
 import type { Migration } from '../db/migrate.ts';
 import type { TxQuery } from '../db/database.ts';
 import type { AnyMessages } from '../i18n/catalog.ts';
@@ -46,7 +45,8 @@ export interface ModuleManifest {
   messages?: AnyMessages;
   /** action → human description (message key). The module's policy file decides who may. */
   actions?: Record<string, string>;
-  settings?: { schema: TSchema; defaults: Record<string, unknown> };
+  /** JSON Schema of the module's settings (stored under `module.<name>` in the settings table). */
+  settings?: { schema: Record<string, unknown>; defaults: Record<string, unknown> };
   routes?(app: FastifyInstance, ctx: AppContext): Promise<void> | void;
   seeds?: ModuleSeeds;
   /** Registered as `<module>.<name>`; enqueue with ctx.jobs.enqueue('<module>.<name>', payload). */
@@ -59,6 +59,8 @@ export interface ModuleManifest {
   personalData?(ctx: AppContext, userId: string): Promise<Record<string, unknown>>;
   /** Removes or anonymises the person's data inside the account-erasure transaction. */
   eraseUser?(ctx: AppContext, userId: string, tx: TxQuery): Promise<void>;
+  /** Long-running services of a served app (e.g. a broker); called by `dezvolt start`, returns the stop function. */
+  start?(ctx: AppContext): Promise<() => Promise<void>>;
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {

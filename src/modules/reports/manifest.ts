@@ -36,7 +36,7 @@ export const reportsModule = defineModule({
         open311Endpoint: { type: 'string' },
         open311ApiKey: { type: 'string' },
       },
-    } as never,
+    },
     defaults: { ...DEFAULT_SENDER_SETTINGS },
   },
   routes(app, ctx) {

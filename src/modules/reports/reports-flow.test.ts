@@ -152,6 +152,8 @@ test('officials handle only their department’s reports; the reporter hears of 
   const staff = await app.inject({ method: 'GET', url: `/reports/${id}/manage`, headers: { cookie: ob.cookie } });
   assert.match(staff.body, /Echipa 3, mâine/);
 
+  const home = await app.inject({ method: 'GET', url: '/' });
+  assert.match(home.body, new RegExp(`Sesizarea #${id} a trecut în starea „rezolvată”`), 'the home feed shows the status in words');
   const api = await app.inject({ method: 'GET', url: `/api/v1/reports/${id}` });
   assert.equal(api.json().status, 'resolved');
   assert.deepEqual(api.json().history.map((h: { kind: string }) => h.kind), ['created', 'status', 'status']);

@@ -61,7 +61,7 @@ export async function changeStatus(ctx: AppContext, actor: Actor, reportId: numb
         link: `${ctx.config.baseUrl}/reports/${reportId}`,
       }),
     }));
-    await ctx.events.publish({ type: 'report.status', public: true, payload: { id: reportId, status: change.to } }, tx);
+    await ctx.events.publish({ type: 'report.status', public: true, payload: { id: reportId, status: change.to, statusKey: `reports.status.${change.to}` } }, tx);
     return { kind: 'done' } as const;
   });
 }

@@ -44,7 +44,8 @@ export function Open311KeysPage(props: { page: PageContext; keys: ApiKeyRow[]; e
         {keys.length === 0 ? (
           <p>{t('reports.open311.admin.none')}</p>
         ) : (
-          <div class="table-scroll">
+          // Focusable, so keyboard users can scroll the table sideways on a narrow screen.
+          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="open311-keys-heading">
             <table>
               <caption class="visually-hidden">{t('reports.open311.admin.keys')}</caption>
               <thead>

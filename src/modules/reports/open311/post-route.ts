@@ -35,7 +35,7 @@ const body = {
 } as const;
 
 export function registerPostRoute(scope: FastifyInstance, ctx: AppContext): void {
-  scope.post<{ Params: { format: string }; Body: Record<string, unknown> | undefined; Querystring: { api_key?: string } }>(
+  scope.post<{ Params: { format: string }; Body: Record<string, unknown> | undefined }>(
     '/v2/requests.:format',
     {
       // Token-authenticated machine API: no cookies, so no CSRF token.
@@ -59,7 +59,8 @@ export function registerPostRoute(scope: FastifyInstance, ctx: AppContext): void
       const format = checkFormat(req, reply, req.params.format);
       if (!format) return reply;
       const b = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
-      const rawKey = typeof b.api_key === 'string' ? b.api_key : req.query.api_key;
+      // Only from the body: a key in the query string would end up in access logs.
+      const rawKey = typeof b.api_key === 'string' ? b.api_key : undefined;
       const apiKeyId = await authenticateApiKey(ctx, rawKey);
       if (apiKeyId === undefined) return sendErrors(reply, format, 403, [req.t(rawKey ? 'reports.open311.err.apiKeyInvalid' : 'reports.open311.err.apiKeyMissing')]);
       if (!checkJurisdiction(ctx, req, reply, format) || !checkValidation(req, reply, format)) return reply;
