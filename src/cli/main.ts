@@ -12,6 +12,7 @@ Commands:
   backup FILE           write the whole database to one file
   restore FILE          replace the whole database with a backup file
   pb tally FILE.pb      tally a Pabulib participatory-budgeting file (see dezvolt pb tally --help)
+  simulate              publish realistic city sensor readings over MQTT (--devices N --rate R)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -37,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
     case 'restore': {
       const { runBackup, runRestore } = await import('./backup.ts');
       return cmd === 'backup' ? runBackup(loadConfig(), rest) : runRestore(loadConfig(), rest);
+    }
+    case 'simulate': {
+      const { simulateCommand } = await import('../modules/citydata/cli/simulate.ts');
+      return simulateCommand(rest);
     }
     case 'pb': {
       if (rest[0] !== 'tally') break;

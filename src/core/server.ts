@@ -25,6 +25,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' });
     await app.listen({ port: config.port, host: config.host });
     if (config.runWorker) ctx.jobs.start();
+    const stopModules: (() => Promise<void>)[] = [];
+    for (const m of ctx.modules) if (m.start) stopModules.push(await m.start(ctx));
     const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
     const city = await ctx.settings.city();
     log(`Dezvolt is serving ${city.name} on ${url} (${ctx.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -35,6 +37,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       url,
       stop: () =>
         (stopping ??= (async () => {
+          for (const stopModule of stopModules.reverse()) await stopModule();
           await app.close();
           await closeContext(ctx);
         })()),

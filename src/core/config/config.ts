@@ -31,6 +31,12 @@ export interface Config {
   rateLimitMax: number;
   /** Fixed password for the demo accounts (e2e tests, screenshots); random and printed once when unset. */
   demoPassword: string | undefined;
+  /** Port of the embedded MQTT broker (city data ingestion). */
+  mqttPort: number;
+  /** External MQTT broker to subscribe to instead of starting the embedded one. */
+  mqttUrl: string | undefined;
+  /** `devices:rate` — the demo city publishes simulated readings to its own broker (DEZVOLT_SIMULATE). */
+  simulate: string | undefined;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -69,6 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     runWorker: bool(env.DEZVOLT_WORKER, true),
     rateLimitMax: int('DEZVOLT_RATE_LIMIT', env.DEZVOLT_RATE_LIMIT, 300),
     demoPassword: env.DEZVOLT_DEMO_PASSWORD || undefined,
+    mqttPort: int('MQTT_PORT', env.MQTT_PORT, 1883),
+    mqttUrl: env.MQTT_URL || undefined,
+    simulate: env.DEZVOLT_SIMULATE || undefined,
   };
   return { ...cfg, ...overrides };
 }

@@ -37,6 +37,26 @@ export interface ModuleSeeds {
   demo?(ctx: AppContext): Promise<void>;
 }
 
+/** A per-component setting an admin configures on a space's component (stored in space_components.settings). */
+export interface SpaceComponentSetting {
+  name: string;
+  /** Message key of the label. */
+  label: string;
+  type: 'integer' | 'boolean' | 'text';
+  default: number | boolean | string;
+  min?: number;
+  max?: number;
+}
+
+/** Declares that participatory spaces (src/modules/spaces) can host this module as a component. */
+export interface SpaceComponentDecl {
+  /** Message key naming the component type in the admin's "add a component" list. */
+  title: string;
+  /** Public address of one component hosted by a space. */
+  href(space: { id: number; slug: string }, componentId: number): string;
+  settings?: SpaceComponentSetting[];
+}
+
 export interface ModuleManifest {
   name: string;
   /** Message key naming the module. */
@@ -61,6 +81,8 @@ export interface ModuleManifest {
   eraseUser?(ctx: AppContext, userId: string, tx: TxQuery): Promise<void>;
   /** Long-running services of a served app (e.g. a broker); called by `dezvolt start`, returns the stop function. */
   start?(ctx: AppContext): Promise<() => Promise<void>>;
+  /** Set when a participatory space can host this module (space_components.module = name). */
+  spaceComponent?: SpaceComponentDecl;
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {

@@ -177,4 +177,21 @@ export const budgetsMigrations: Migration[] = [
         computed_by uuid references users(id) on delete set null
       );`,
   },
+  {
+    name: '003_project_photos',
+    sql: `
+      create table pb_project_photos (
+        id bigserial primary key,
+        project_id int not null references pb_projects(id) on delete cascade,
+        -- Pictures of the idea, or of the works once the project won.
+        stage text not null default 'proposal' check (stage in ('proposal','implementation')),
+        uploaded_by uuid references users(id) on delete set null,
+        width int not null,
+        height int not null,
+        image bytea not null,
+        thumb bytea not null,
+        created_at timestamptz not null default now()
+      );
+      create index pb_project_photos_project_idx on pb_project_photos(project_id, id);`,
+  },
 ];

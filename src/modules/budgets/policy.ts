@@ -10,9 +10,11 @@ export interface BudgetSubject {
   phase: Phase;
   /** Results of the budget have been computed and published. */
   hasResults?: boolean;
+  /** Who proposed the project, for project-level actions. */
+  authorId?: string | null;
 }
 
-export type BudgetAction = 'pb.view' | 'pb.propose' | 'pb.comment' | 'pb.review' | 'pb.vote' | 'pb.enterPaper' | 'pb.track' | 'pb.manage' | 'pb.export';
+export type BudgetAction = 'pb.view' | 'pb.propose' | 'pb.comment' | 'pb.addPhoto' | 'pb.review' | 'pb.vote' | 'pb.enterPaper' | 'pb.track' | 'pb.manage' | 'pb.export';
 
 const isAdmin = (a: Actor) => hasRole(a, 'admin');
 const isStaff = (a: Actor) => isAdmin(a) || hasRole(a, 'official');
@@ -22,6 +24,8 @@ export const budgetPolicy = definePolicy<BudgetAction, BudgetSubject>({
   'pb.view': () => true,
   'pb.propose': (a, s) => a.kind === 'user' && inPhase(s, 'submission'),
   'pb.comment': (a) => a.kind === 'user',
+  // The author illustrates their idea; officials add pictures of the works.
+  'pb.addPhoto': (a, s) => isStaff(a) || (a.kind === 'user' && !!s?.authorId && s.authorId === a.id),
   // Feasibility review ends when voting starts: the ballot must not change under the voters.
   'pb.review': (a, s) => isStaff(a) && inPhase(s, 'submission', 'review'),
   'pb.vote': (a, s) => a.kind === 'user' && inPhase(s, 'voting'),

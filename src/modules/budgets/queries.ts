@@ -92,6 +92,8 @@ export interface ProjectView {
   lat: number | null;
   lng: number | null;
   authorName: string | null;
+  authorId: string | null;
+  photos: { id: number; stage: 'proposal' | 'implementation' }[];
   progress: number;
   spent: number | null;
   implementationNote: string | null;
@@ -102,11 +104,11 @@ export async function projectView(ctx: AppContext, id: number): Promise<ProjectV
   const [p] = await ctx.database.query<{
     id: number; edition_id: number; edition_title: string; phase: Phase; budget_id: number; budget_name: string; currency: string; title: string; description: string;
     cost: number; adjusted_cost: number | null; status: ProjectStatus; status_reason: string | null; district: string | null; category: string | null;
-    lat: number | null; lng: number | null; author: string | null; progress: number; spent: number | null; implementation_note: string | null;
+    lat: number | null; lng: number | null; author: string | null; author_id: string | null; progress: number; spent: number | null; implementation_note: string | null;
   }>(
     `select p.id, e.id as edition_id, e.title as edition_title, e.phase, b.id as budget_id, b.name as budget_name, b.currency, p.title, p.description,
             p.cost::float8 as cost, p.adjusted_cost::float8 as adjusted_cost, p.status, p.status_reason, a.name as district, c.name as category,
-            ST_Y(p.location) as lat, ST_X(p.location) as lng, u.display_name as author, p.progress, p.spent::float8 as spent, p.implementation_note
+            ST_Y(p.location) as lat, ST_X(p.location) as lng, u.display_name as author, p.author_id, p.progress, p.spent::float8 as spent, p.implementation_note
      from pb_projects p join pb_budgets b on b.id = p.budget_id join pb_editions e on e.id = b.edition_id
      left join areas a on a.id = p.area_id left join pb_categories c on c.id = p.category_id left join users u on u.id = p.author_id and u.erased_at is null
      where p.id = $1`,
@@ -118,10 +120,12 @@ export async function projectView(ctx: AppContext, id: number): Promise<ProjectV
      where c.project_id = $1 and c.hidden_at is null order by c.created_at, c.id limit 500`,
     [id],
   );
+  const photos = await ctx.database.query<{ id: string; stage: 'proposal' | 'implementation' }>('select id, stage from pb_project_photos where project_id = $1 order by id', [id]);
   return {
     id: p.id, editionId: p.edition_id, editionTitle: p.edition_title, phase: p.phase, budgetId: p.budget_id, budgetName: p.budget_name, currency: p.currency,
     title: p.title, description: p.description, cost: p.cost, adjustedCost: p.adjusted_cost, status: p.status, statusReason: p.status_reason,
-    district: p.district, category: p.category, lat: p.lat, lng: p.lng, authorName: p.author, progress: p.progress, spent: p.spent,
+    district: p.district, category: p.category, lat: p.lat, lng: p.lng, authorName: p.author, authorId: p.author_id,
+    photos: photos.map((ph) => ({ id: Number(ph.id), stage: ph.stage })), progress: p.progress, spent: p.spent,
     implementationNote: p.implementation_note,
     comments: comments.map((c) => ({ author: c.author ?? '', body: c.body, at: new Date(c.created_at).toISOString() })),
   };

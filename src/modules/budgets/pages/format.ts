@@ -3,6 +3,8 @@ import type { Locale } from '../../../core/config/config.ts';
 import { Catalog } from '../../../core/i18n/catalog.ts';
 
 export function formatMoney(locale: Locale, amount: number, currency: string): string {
+  // Romanians write amounts in lei ("1.500 lei"), not with the ISO code Intl prints.
+  if (currency === 'RON' && locale === 'ro') return `${formatNumber(locale, amount)} lei`;
   try {
     return new Intl.NumberFormat(Catalog.intlTag(locale), { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(amount);
   } catch {

@@ -43,10 +43,51 @@ function TrackForm(props: { page: PageContext; p: ProjectView; errors?: FieldErr
   );
 }
 
-export function ProjectPage(props: { page: PageContext; project: ProjectView; trackErrors?: FieldError[]; commentError?: string }) {
+function Photos(props: { page: PageContext; p: ProjectView; canAdd: boolean; error?: string | undefined }) {
+  const { page, p } = props;
+  const { t } = page;
+  if (!p.photos.length && !props.canAdd) return null;
+  return (
+    <section aria-labelledby="photos-heading">
+      <h2 id="photos-heading">{t('pb.photos.title')}</h2>
+      {p.photos.length ? (
+        <ul class="photos">
+          {p.photos.map((ph, i) => (
+            <li>
+              <a href={`/budgets/photos/${ph.id}.jpg`}>
+                <img src={`/budgets/photos/${ph.id}/thumb.jpg`} width={320} height={240} loading="lazy" alt={t(ph.stage === 'implementation' ? 'pb.photos.altWorks' : 'pb.photos.alt', { n: i + 1, title: p.title })} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {props.canAdd ? (
+        <form method="post" action={`/budgets/projects/${p.id}/photos?_csrf=${encodeURIComponent(page.csrf)}`} enctype="multipart/form-data">
+          <div class={props.error ? 'field field-error' : 'field'}>
+            <label for="f-photo">{t('pb.photos.add')}</label>
+            <p class="hint" id="f-photo-hint">
+              {t('pb.photos.hint')}
+            </p>
+            {props.error ? (
+              <p class="error" id="f-photo-error">
+                {props.error}
+              </p>
+            ) : null}
+            <input type="file" id="f-photo" name="photo" accept="image/jpeg,image/png,image/webp,image/heic,image/avif" required aria-describedby={props.error ? 'f-photo-hint f-photo-error' : 'f-photo-hint'} />
+          </div>
+          <button type="submit" class="secondary">
+            {t('pb.photos.upload')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+export function ProjectPage(props: { page: PageContext; project: ProjectView; trackErrors?: FieldError[]; commentError?: string; photoError?: string }) {
   const { page, project: p } = props;
   const { t } = page;
-  const subject = { phase: p.phase };
+  const subject = { phase: p.phase, authorId: p.authorId };
   const cost = p.adjustedCost ?? p.cost;
   return (
     <article aria-labelledby="project-heading" class="pb-project">
@@ -87,6 +128,7 @@ export function ProjectPage(props: { page: PageContext; project: ProjectView; tr
       </dl>
       <h2>{t('pb.project.description')}</h2>
       <p class="description">{p.description}</p>
+      <Photos page={page} p={p} canAdd={budgetPolicy.can(page.actor, 'pb.addPhoto', subject)} error={props.photoError} />
       {budgetPolicy.can(page.actor, 'pb.review', subject) ? (
         <p>
           <a class="button" href={`/budgets/projects/${p.id}/review`}>
@@ -94,7 +136,13 @@ export function ProjectPage(props: { page: PageContext; project: ProjectView; tr
           </a>
         </p>
       ) : null}
-      {p.status === 'selected' || p.status === 'implemented' ? <Implementation page={page} p={p} /> : null}
+      {p.status === 'selected' || p.status === 'implemented' ? (
+        <Implementation page={page} p={p} />
+      ) : props.trackErrors?.length ? (
+        <p class="error-summary" role="alert">
+          {props.trackErrors.map((e) => e.reason).join(' ')}
+        </p>
+      ) : null}
       {(p.status === 'selected' || p.status === 'implemented') && budgetPolicy.can(page.actor, 'pb.track', subject) ? <TrackForm page={page} p={p} errors={props.trackErrors} /> : null}
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t('pb.comments.title', { count: p.comments.length })}</h2>

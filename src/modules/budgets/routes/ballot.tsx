@@ -100,7 +100,7 @@ export function registerBallotRoutes(app: FastifyInstance, ctx: AppContext): voi
       const parsed = parseBallotBody(budget, body);
       if (parsed.problems.length) return renderBallot(ctx, req, reply, budget, edition, { values: parsed.values, errors: ballotErrors(req, budget, parsed.problems), status: 400 });
       const key = typeof body.submission === 'string' && body.submission ? body.submission : null;
-      const outcome = await castBallot(ctx, req.actor, budget.id, parsed.choice, key);
+      const outcome = await castBallot(ctx, req.actor, budget.id, parsed.choice, key, found);
       const page = await req.pageContext();
       switch (outcome.kind) {
         case 'cast':

@@ -1,0 +1,43 @@
+// Finds the entity a message is about from its API key and device id. Both lookups are cached for a
+// few seconds (negative answers too), so a storm from an unknown device costs no queries.
+import type { Database } from '../../../core/db/database.ts';
+import { sha256 } from '../../../core/auth/tokens.ts';
+
+export interface Device {
+  entityId: number;
+  type: string;
+}
+
+const TTL_MS = 10_000;
+
+export class DeviceDirectory {
+  private groups = new Map<string, { id: number | null; until: number }>();
+  private devices = new Map<string, { device: Device | null; until: number }>();
+
+  constructor(private readonly database: Database) {}
+
+  /** `unknown_key` / `unknown_device` when nothing matches. */
+  async resolve(apiKey: string, deviceId: string): Promise<Device | 'unknown_key' | 'unknown_device'> {
+    const now = Date.now();
+    let g = this.groups.get(apiKey);
+    if (!g || g.until < now) {
+      const [row] = await this.database.query<{ id: number }>('select id from citydata_groups where api_key_hash = $1 and revoked_at is null', [sha256(apiKey)]);
+      g = { id: row?.id ?? null, until: now + TTL_MS };
+      this.groups.set(apiKey, g);
+    }
+    if (g.id === null) return 'unknown_key';
+    const key = `${g.id}/${deviceId}`;
+    let d = this.devices.get(key);
+    if (!d || d.until < now) {
+      const [row] = await this.database.query<{ id: number; type: string }>('select id, type from citydata_entities where group_id = $1 and device_id = $2', [g.id, deviceId]);
+      d = { device: row ? { entityId: row.id, type: row.type } : null, until: now + TTL_MS };
+      this.devices.set(key, d);
+    }
+    return d.device ?? 'unknown_device';
+  }
+
+  forget(): void {
+    this.groups.clear();
+    this.devices.clear();
+  }
+}

@@ -1,0 +1,25 @@
+// Who may do what with meetings. Anyone sees them and their calendars; signed-in people register
+// for upcoming ones with registration open; admins organise them and record what happened.
+import { definePolicy } from '../../core/auth/policy.ts';
+import { hasRole, type Actor } from '../../core/auth/actor.ts';
+
+export interface MeetingSubject {
+  status: 'scheduled' | 'cancelled';
+  registrationOpen: boolean;
+  /** The meeting has not started yet. */
+  upcoming: boolean;
+}
+
+const isAdmin = (a: Actor) => hasRole(a, 'admin');
+
+export const meetingPolicy = definePolicy<'meeting.view' | 'meeting.register' | 'meeting.cancelRegistration' | 'meeting.manage' | 'meeting.viewRegistrations' | 'meeting.recordOutcome', MeetingSubject>({
+  'meeting.view': () => true,
+  'meeting.register': (a, m) => a.kind === 'user' && !!m && m.status === 'scheduled' && m.registrationOpen && m.upcoming,
+  // Cancelling one's own place stays possible after registration closes, until the meeting starts.
+  'meeting.cancelRegistration': (a, m) => a.kind === 'user' && !!m && m.upcoming,
+  'meeting.manage': (a) => isAdmin(a),
+  // The list of registered people is personal data: admins only.
+  'meeting.viewRegistrations': (a) => isAdmin(a),
+  // Minutes, attendance and attachments describe a meeting that happened.
+  'meeting.recordOutcome': (a, m) => isAdmin(a) && !!m && !m.upcoming && m.status === 'scheduled',
+});

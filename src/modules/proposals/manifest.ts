@@ -1,0 +1,44 @@
+// Proposals: a component of participatory spaces. Residents propose, find similar proposals while
+// typing, support within a limit per person; a threshold sends a proposal to review; officials answer.
+import { defineModule } from '../../core/modules/manifest.ts';
+import { mergeMessages } from '../../core/i18n/catalog.ts';
+import { proposalsMigrations } from './migrations.ts';
+import { proposalsMessages } from './messages.ts';
+import { proposalPolicy } from './policy.ts';
+import { PROPOSALS_COMPONENT } from './model.ts';
+import { registerCitizenRoutes } from './routes/citizen.tsx';
+import { registerStaffRoutes } from './routes/staff.tsx';
+import { registerApiRoutes } from './routes/api.ts';
+import { seedProposalsDemo } from './seed.ts';
+import { registerProposalSubjects } from './subjects-registration.ts';
+
+export const proposalsModule = defineModule({
+  name: 'proposals',
+  title: 'proposals.title',
+  migrations: proposalsMigrations,
+  messages: mergeMessages(proposalsMessages),
+  actions: Object.fromEntries(proposalPolicy.actions.map((a) => [a, a])),
+  spaceComponent: PROPOSALS_COMPONENT,
+  routes(app, ctx) {
+    registerProposalSubjects();
+    registerCitizenRoutes(app, ctx);
+    registerStaffRoutes(app, ctx);
+    registerApiRoutes(app, ctx);
+  },
+  seeds: { demo: seedProposalsDemo },
+  async personalData(ctx, userId) {
+    const [proposals, supports] = await Promise.all([
+      ctx.database.query(`select id::int as id, title, body, state, created_at as "createdAt" from proposals where author_id = $1 order by id`, [userId]),
+      ctx.database.query(`select proposal_id::int as "proposalId", created_at as "createdAt" from proposal_supports where user_id = $1 order by created_at`, [userId]),
+    ]);
+    return { proposals, supports };
+  },
+  async eraseUser(_ctx, userId, tx) {
+    // Proposals stay (others supported and discussed them) without their author; supports are
+    // counted, so they stay anonymous through the count while the rows go.
+    await tx.query('update proposals set author_id = null where author_id = $1', [userId]);
+    await tx.query('update proposals set answered_by = null where answered_by = $1', [userId]);
+    await tx.query('delete from proposal_supports where user_id = $1', [userId]);
+    await tx.query('delete from proposal_support_quotas where user_id = $1', [userId]);
+  },
+});

@@ -1,0 +1,193 @@
+// Reading proposals: the filtered, sorted, paginated list; one proposal; similar proposals while a
+// resident types (Romanian-aware full text plus trigram similarity of titles).
+import type { Database } from '../../core/db/database.ts';
+import type { Locale } from '../../core/config/config.ts';
+import type { ProposalSort, ProposalState } from './model.ts';
+
+type Q = Pick<Database, 'query'>;
+
+export interface ProposalFilters {
+  q?: string | undefined;
+  state?: ProposalState | undefined;
+  category?: string | undefined;
+  district?: number | undefined;
+  sort: ProposalSort;
+}
+
+export interface ProposalListItem {
+  id: number;
+  title: string;
+  excerpt: string;
+  state: ProposalState;
+  supports: number;
+  comments: number;
+  category: string | null;
+  district: string | null;
+  author: string | null;
+  createdAt: string;
+}
+
+const ORDER: Record<ProposalSort, string> = {
+  recent: 'p.created_at desc, p.id desc',
+  oldest: 'p.created_at asc, p.id asc',
+  most_supported: 'p.supports_count desc, p.id desc',
+  most_commented: 'p.comments_count desc, p.id desc',
+};
+
+const nameColumn = (locale: Locale) => ({ ro: 'name_ro', en: 'name_en', hu: 'name_hu' })[locale];
+
+export async function listProposals(db: Q, locale: Locale, componentId: number, f: ProposalFilters, page: number, pageSize: number): Promise<{ items: ProposalListItem[]; total: number }> {
+  const q = f.q?.trim() ? f.q.trim() : null;
+  // Withdrawn proposals appear only when asked for by state.
+  const where = `p.component_id = $1 and p.hidden_at is null
+    and (case when $2::text is null then p.state <> 'withdrawn' else p.state = $2 end)
+    and ($3::text is null or p.category_id = (select id from proposal_categories where code = $3))
+    and ($4::int is null or p.district_id = $4)
+    and ($5::text is null or p.search @@ dz_fts_query($5))`;
+  const params = [componentId, f.state ?? null, f.category ?? null, f.district ?? null, q];
+  const [rows, [count]] = await Promise.all([
+    db.query<{ id: number; title: string; excerpt: string; state: ProposalState; supports: number; comments: number; category: string | null; district: string | null; author: string | null; created_at: Date | string }>(
+      `select p.id::int as id, p.title, left(p.body_public, 220) as excerpt, p.state, p.supports_count as supports, p.comments_count as comments,
+              c.${nameColumn(locale)} as category, a.name as district, u.display_name as author, p.created_at
+       from proposals p
+       left join proposal_categories c on c.id = p.category_id
+       left join areas a on a.id = p.district_id
+       left join users u on u.id = p.author_id and u.erased_at is null
+       where ${where}
+       order by ${ORDER[f.sort]} limit ${pageSize} offset ${(page - 1) * pageSize}`,
+      params,
+    ),
+    // Without category, district or text filters the trigger-kept counters give the total.
+    f.category || f.district || q
+      ? db.query<{ n: number }>(`select count(*)::int as n from proposals p where ${where}`, params)
+      : db.query<{ n: number }>(
+          `select coalesce(sum(n), 0)::int as n from proposal_counts where component_id = $1 and (case when $2::text is null then state <> 'withdrawn' else state = $2 end)`,
+          [componentId, f.state ?? null],
+        ),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r, createdAt: new Date(r.created_at).toISOString() })),
+    total: count?.n ?? 0,
+  };
+}
+
+export interface Proposal extends ProposalListItem {
+  componentId: number;
+  spaceId: number;
+  authorId: string | null;
+  body: string;
+  bodyPublic: string;
+  categoryId: number | null;
+  districtId: number | null;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+  answerText: string | null;
+  answeredAt: string | null;
+  hidden: boolean;
+  hiddenReason: string | null;
+}
+
+export async function getProposal(db: Q, locale: Locale, id: number): Promise<Proposal | null> {
+  const [r] = await db.query<Record<string, unknown>>(
+    `select p.id::int as id, p.component_id, p.space_id, p.author_id, p.title, p.body, p.body_public, left(p.body_public, 220) as excerpt, p.state,
+            p.supports_count as supports, p.comments_count as comments, p.category_id, c.${nameColumn(locale)} as category, p.district_id, a.name as district,
+            u.display_name as author, p.created_at, ST_Y(p.location) as lat, ST_X(p.location) as lng, p.address, p.answer_text, p.answered_at,
+            p.hidden_at is not null as hidden, p.hidden_reason
+     from proposals p
+     left join proposal_categories c on c.id = p.category_id
+     left join areas a on a.id = p.district_id
+     left join users u on u.id = p.author_id and u.erased_at is null
+     where p.id = $1`,
+    [id],
+  );
+  if (!r) return null;
+  return {
+    id: r.id as number,
+    componentId: r.component_id as number,
+    spaceId: r.space_id as number,
+    authorId: r.author_id as string | null,
+    title: r.title as string,
+    body: r.body as string,
+    bodyPublic: r.body_public as string,
+    excerpt: r.excerpt as string,
+    state: r.state as ProposalState,
+    supports: r.supports as number,
+    comments: r.comments as number,
+    categoryId: r.category_id as number | null,
+    category: r.category as string | null,
+    districtId: r.district_id as number | null,
+    district: r.district as string | null,
+    author: r.author as string | null,
+    createdAt: new Date(r.created_at as string).toISOString(),
+    lat: r.lat as number | null,
+    lng: r.lng as number | null,
+    address: r.address as string | null,
+    answerText: r.answer_text as string | null,
+    answeredAt: r.answered_at ? new Date(r.answered_at as string).toISOString() : null,
+    hidden: r.hidden as boolean,
+    hiddenReason: r.hidden_reason as string | null,
+  };
+}
+
+export interface SimilarProposal {
+  id: number;
+  title: string;
+  state: ProposalState;
+  supports: number;
+}
+
+/**
+ * Proposals of the component that resemble what is being typed: a word stem shared with the title or
+ * text (accents ignored, Romanian stemming), or a title at least 30 % trigram-similar; best first.
+ */
+export async function similarProposals(db: Q, componentId: number, input: { title: string; body?: string | undefined }, limit = 5, excludeId?: number): Promise<SimilarProposal[]> {
+  const title = input.title.trim().slice(0, 200);
+  const words = `${title} ${(input.body ?? '').trim().slice(0, 500)}`.trim();
+  if (words.length < 4) return [];
+  // Computed first, so the main query gets constants and the planner uses the GIN indexes.
+  const [q] = await db.query<{ all: string; any: string; plain: string }>('select dz_fts_query($1)::text as all, dz_fts_any($1)::text as any, dz_unaccent($2) as plain', [words, title]);
+  const find = (match: string, rank: string, param: string) =>
+    db.query<SimilarProposal>(
+      `select p.id::int as id, p.title, p.state, p.supports_count as supports
+       from proposals p
+       where p.component_id = $1 and p.hidden_at is null and p.state <> 'withdrawn' and ($3::bigint is null or p.id <> $3) and ${match}
+       order by ${rank} desc, p.supports_count desc, p.id desc
+       limit $2`,
+      [componentId, limit, excludeId ?? null, param],
+    );
+  // Proposals sharing every word first, then any word; a title close by trigrams only when no word
+  // matches (a typo), so fuzzy matching is not paid for on every keystroke.
+  const found: SimilarProposal[] = q!.all ? await find('p.search @@ $4::tsquery', 'ts_rank(p.search, $4::tsquery)', q!.all) : [];
+  if (found.length < limit && q!.any && q!.any !== q!.all) {
+    for (const r of await find('p.search @@ $4::tsquery', 'ts_rank(p.search, $4::tsquery)', q!.any)) if (found.length < limit && !found.some((f) => f.id === r.id)) found.push(r);
+  }
+  if (found.length === 0 && q!.plain.length >= 4) return find('dz_unaccent(p.title) % $4::text', 'similarity(dz_unaccent(p.title), $4::text)', q!.plain);
+  return found;
+}
+
+export interface CategoryOption {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export async function categoryOptions(db: Q, locale: Locale): Promise<CategoryOption[]> {
+  return db.query(`select id, code, ${nameColumn(locale)} as name from proposal_categories order by position, id`);
+}
+
+export async function supportState(db: Q, componentId: number, proposalId: number, userId: string | undefined): Promise<{ supported: boolean; used: number }> {
+  if (!userId) return { supported: false, used: 0 };
+  const [r] = await db.query<{ supported: boolean; used: number }>(
+    `select exists(select 1 from proposal_supports where proposal_id = $2 and user_id = $3) as supported,
+            coalesce((select used from proposal_support_quotas where component_id = $1 and user_id = $3), 0) as used`,
+    [componentId, proposalId, userId],
+  );
+  return r ?? { supported: false, used: 0 };
+}
+
+export async function supportsUsed(db: Q, componentId: number, userId: string | undefined): Promise<number> {
+  if (!userId) return 0;
+  const [r] = await db.query<{ used: number }>('select used from proposal_support_quotas where component_id = $1 and user_id = $2', [componentId, userId]);
+  return r?.used ?? 0;
+}

@@ -1,0 +1,95 @@
+// Search: one box over spaces, proposals, debates, meetings and surveys; Romanian-aware (accents
+// and inflections), forgiving typos in titles, never showing what the public may not see.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testApp } from '../../core/testing/harness.ts';
+import { seedDemo } from '../../core/seed/demo.ts';
+import { unique } from '../../core/testing/factories.ts';
+import { makeProposalsComponent, insertProposal } from '../proposals/testing/fixtures.ts';
+
+const { app, ctx } = await testApp();
+await seedDemo(ctx);
+
+async function api(q: string, type?: string) {
+  const res = await app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}${type ? `&type=${type}` : ''}` });
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json() as { total: number; counts: Record<string, number>; results: { type: string; title: string; url: string }[] };
+}
+
+test('finds proposals with or without diacritics and across inflections', async () => {
+  const { componentId } = await makeProposalsComponent(ctx);
+  const marker = unique('zzq');
+  await insertProposal(ctx, componentId, `Grădiniță nouă în cartierul Bună Ziua ${marker}`, 'Copiii din cartier fac naveta până în centru.');
+  for (const q of [`gradinita ${marker}`, `grădinițe ${marker}`, `GRADINITA buna ziua ${marker}`, `cartierului ${marker}`]) {
+    const r = await api(q);
+    assert.deepEqual(r.results.map((x) => x.type), ['proposal'], q);
+  }
+  assert.equal((await api(`teatru ${marker}`)).total, 0, 'every word must match');
+});
+
+test('covers spaces, debates and the demo content, with counts per type and a type filter', async () => {
+  const all = await api('Mănăștur');
+  assert.ok(all.results.some((r) => r.type === 'space' && r.url === '/spaces/grup-local-manastur'));
+  assert.ok((all.counts.proposal ?? 0) >= 1, 'the demo proposal about Mănăștur');
+  const only = await api('manastur', 'space');
+  assert.ok(only.results.every((r) => r.type === 'space'));
+  assert.equal(only.total, all.counts.space);
+  const debate = await api('buget cartiere centru');
+  assert.ok(debate.results.some((r) => r.type === 'debate'));
+});
+
+test('a typo in a title still finds it', async () => {
+  const { componentId } = await makeProposalsComponent(ctx);
+  await insertProposal(ctx, componentId, 'Skatepark lângă Sala Polivalentă');
+  const r = await api('skatepak polivalenta');
+  assert.ok(r.results.some((x) => x.title === 'Skatepark lângă Sala Polivalentă'));
+});
+
+test('hidden, withdrawn and unpublished content stays out of the results', async () => {
+  const marker = unique('yyq');
+  const open = await makeProposalsComponent(ctx);
+  const hidden = await insertProposal(ctx, open.componentId, `Propunere ascunsă ${marker}`);
+  await ctx.database.query(`update proposals set hidden_at = now() where id = $1`, [hidden]);
+  const withdrawn = await insertProposal(ctx, open.componentId, `Propunere retrasă ${marker}`);
+  await ctx.database.query(`update proposals set state = 'withdrawn' where id = $1`, [withdrawn]);
+  const draft = await makeProposalsComponent(ctx, { published: false });
+  await insertProposal(ctx, draft.componentId, `Propunere din proces nepublicat ${marker}`);
+  await ctx.database.query(`insert into spaces (kind, slug, title) values ('process', $1, $2)`, [unique('ciorna-'), `Proces ciornă ${marker}`]);
+  await insertProposal(ctx, open.componentId, `Propunere vizibilă ${marker}`);
+  const r = await api(marker);
+  assert.deepEqual(r.results.map((x) => x.title), [`Propunere vizibilă ${marker}`]);
+});
+
+test('meetings and surveys are searched when their tables exist', async () => {
+  const marker = unique('xxq');
+  const [space] = await ctx.database.query<{ id: number }>(`select id from spaces where slug = 'cluj-propune-2025'`);
+  const tables = (await ctx.database.query<{ t: string }>(`select table_name as t from information_schema.tables where table_name in ('meetings','surveys')`)).map((r) => r.t);
+  if (tables.includes('surveys')) {
+    await ctx.database.query(`insert into surveys (space_id, title, description, status) values ($1, $2, 'Despre mobilitate', 'open'), ($1, $3, 'Ciornă', 'draft')`, [space!.id, `Chestionar transport ${marker}`, `Chestionar ciornă ${marker}`]);
+  }
+  if (tables.includes('meetings')) {
+    await ctx.database.query(
+      `insert into meetings (space_id, title, description, starts_at, ends_at, format, address) values ($1, $2, 'Atelier', now() + interval '1 day', now() + interval '1 day 2 hours', 'in_person', 'Str. Memorandumului 21')`,
+      [space!.id, `Atelier de cartier ${marker}`],
+    );
+  }
+  const r = await api(marker);
+  const expected = [...(tables.includes('meetings') ? ['meeting'] : []), ...(tables.includes('surveys') ? ['survey'] : [])].sort();
+  assert.deepEqual(r.results.map((x) => x.type).sort(), expected, 'drafts stay out');
+});
+
+test('the search page works without JavaScript and is paginated', async () => {
+  const marker = unique('wwq');
+  const { componentId } = await makeProposalsComponent(ctx);
+  for (let i = 0; i < 23; i++) await insertProposal(ctx, componentId, `Banca numărul ${i} din parc ${marker}`);
+  const page1 = await app.inject({ method: 'GET', url: `/search?q=${marker}` });
+  assert.equal(page1.statusCode, 200);
+  assert.match(page1.body, /23 rezultate pentru/);
+  assert.match(page1.body, /Pagina 1 din 2/);
+  const page2 = await app.inject({ method: 'GET', url: `/search?q=${marker}&page=2` });
+  assert.equal((page2.body.match(/class="item-title"/g) ?? []).length, 3);
+  const short = await app.inject({ method: 'GET', url: '/search?q=a' });
+  assert.match(short.body, /Scrie cel puțin două litere/);
+  const empty = await app.inject({ method: 'GET', url: '/search' });
+  assert.equal(empty.statusCode, 200);
+});

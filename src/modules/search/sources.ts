@@ -1,0 +1,124 @@
+// What the search box looks through. Spaces, proposals and debates have indexed search vectors
+// (Romanian stemming on unaccented text, kept by triggers) and trigram indexes or small tables for
+// titles. Meetings and surveys belong to other modules that may be switched off, so they are
+// searched when their tables exist, on the fly, with the visibility rules their columns allow (no
+// drafts, nothing in an unpublished space).
+import type { Database } from '../../core/db/database.ts';
+
+export const RESULT_TYPES = ['space', 'proposal', 'debate', 'meeting', 'survey'] as const;
+export type ResultType = (typeof RESULT_TYPES)[number];
+
+/**
+ * One searchable table. `select` yields (type, id, title, excerpt, url, at) and `rank`; `fts` and
+ * `fuzzy` are its two ways of matching, each with one parameter $1: the tsquery for `fts`, the
+ * unaccented text for `fuzzy`, computed beforehand so the planner sees constants and uses the indexes.
+ */
+export interface Source {
+  select: string;
+  from: string;
+  where: string;
+  fts: { match: string; rank: string };
+  fuzzy: { match: string; rank: string };
+}
+
+/** Results come grouped by type in this order, best first within each type. */
+export const TYPE_ORDER: ResultType[] = ['space', 'debate', 'meeting', 'survey', 'proposal'];
+
+const titleFuzzy = (alias: string) => ({ match: `dz_unaccent(${alias}.title) % $1::text`, rank: `similarity(dz_unaccent(${alias}.title), $1::text)` });
+
+const INDEXED: Record<'space' | 'proposal' | 'debate', Source> = {
+  space: {
+    select: `'space'::text as type, s.id::bigint as id, s.title, left(coalesce(nullif(s.subtitle, ''), s.description), 240) as excerpt, '/spaces/' || s.slug as url, s.created_at as at`,
+    from: 'spaces s',
+    where: 's.published',
+    fts: { match: 's.search @@ $1::tsquery', rank: 'ts_rank(s.search, $1::tsquery)' },
+    fuzzy: titleFuzzy('s'),
+  },
+  proposal: {
+    select: `'proposal'::text, p.id, p.title, left(p.body_public, 240), '/proposals/' || p.id, p.created_at`,
+    from: 'proposals p join space_components c on c.id = p.component_id join spaces s on s.id = p.space_id',
+    where: `p.hidden_at is null and p.state <> 'withdrawn' and c.published and s.published`,
+    // The most supported matching proposals first: an index order, so a common word costs one page
+    // of rows, not a ranking of thousands (the small tables above rank by relevance).
+    fts: { match: 'p.search @@ $1::tsquery', rank: 'p.supports_count' },
+    fuzzy: titleFuzzy('p'),
+  },
+  debate: {
+    select: `'debate'::text, d.id, d.title, left(d.description, 240), '/debates/' || d.id, d.created_at`,
+    from: 'debates d join space_components c on c.id = d.component_id join spaces s on s.id = d.space_id',
+    where: 'c.published and s.published',
+    fts: { match: 'd.search @@ $1::tsquery', rank: 'ts_rank(d.search, $1::tsquery)' },
+    fuzzy: titleFuzzy('d'),
+  },
+};
+
+const OPTIONAL: Record<'meeting' | 'survey', { table: string; url: string; at: string }> = {
+  meeting: { table: 'meetings', url: '/meetings/', at: 'starts_at' },
+  survey: { table: 'surveys', url: '/surveys/', at: 'created_at' },
+};
+
+async function optionalSource(db: Pick<Database, 'query'>, type: 'meeting' | 'survey'): Promise<Source | null> {
+  const { table, url, at } = OPTIONAL[type];
+  const cols = new Set(
+    (await db.query<{ column_name: string }>(`select column_name from information_schema.columns where table_schema = current_schema() and table_name = $1`, [table])).map((r) => r.column_name),
+  );
+  if (!cols.has('id') || !cols.has('title')) return null;
+  const description = cols.has('description') ? 't.description' : `''`;
+  const vector = `dz_fts(t.title || ' ' || coalesce(${description}, ''))`;
+  const where = [
+    cols.has('status') ? `t.status <> 'draft'` : null,
+    cols.has('published') ? 't.published' : null,
+    cols.has('hidden_at') ? 't.hidden_at is null' : null,
+    cols.has('space_id') ? '(t.space_id is null or exists (select 1 from spaces s where s.id = t.space_id and s.published))' : null,
+  ].filter(Boolean);
+  return {
+    select: `'${type}'::text, t.id::bigint, t.title, left(coalesce(${description}, ''), 240), '${url}' || t.id, ${cols.has(at) ? `t.${at}` : 'now()'}`,
+    from: `${table} t`,
+    where: where.length ? where.join(' and ') : 'true',
+    fts: { match: `${vector} @@ $1::tsquery`, rank: `ts_rank(${vector}, $1::tsquery)` },
+    fuzzy: titleFuzzy('t'),
+  };
+}
+
+const cache = new WeakMap<object, Promise<Map<ResultType, Source>>>();
+
+/** The searchable sources of this database (tables are fixed once migrations ran, so computed once). */
+export function sources(db: Pick<Database, 'query'>): Promise<Map<ResultType, Source>> {
+  let found = cache.get(db);
+  if (!found) {
+    found = (async () => {
+      const map = new Map<ResultType, Source>(Object.entries(INDEXED) as [ResultType, Source][]);
+      for (const type of ['meeting', 'survey'] as const) {
+        const src = await optionalSource(db, type);
+        if (src) map.set(type, src);
+      }
+      return map;
+    })();
+    cache.set(db, found);
+  }
+  return found;
+}
+
+/**
+ * The first `upTo` hits of each source matched one way, as a `hits` CTE with `tord` (the type's place
+ * in TYPE_ORDER) and `rank`; each branch is limited on its own so it can stop early.
+ */
+export function hitsSql(all: Map<ResultType, Source>, mode: 'fts' | 'fuzzy', upTo: number, types?: ResultType[]): string {
+  const parts = [...all.entries()]
+    .filter(([type]) => !types || types.includes(type))
+    .map(
+      ([type, s]) =>
+        `(select ${s.select}, ${TYPE_ORDER.indexOf(type)} as tord, ${s[mode].rank} as rank from ${s.from} where ${s.where} and ${s[mode].match} order by 8 desc, 2 desc limit ${upTo})`,
+    );
+  return `with hits (type, id, title, excerpt, url, at, tord, rank) as (${parts.join('\nunion all\n')})`;
+}
+
+/**
+ * Hits per type, each counted only up to `cap` + 1: counting every match of a common word in a large
+ * city costs more than the search itself, and "100+" says enough.
+ */
+export function countSql(all: Map<ResultType, Source>, mode: 'fts' | 'fuzzy', cap: number): string {
+  return [...all.entries()]
+    .map(([type, s]) => `select '${type}'::text as type, (select count(*)::int from (select 1 from ${s.from} where ${s.where} and ${s[mode].match} limit ${cap + 1}) x) as n`)
+    .join('\nunion all\n');
+}

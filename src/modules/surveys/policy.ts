@@ -1,0 +1,23 @@
+// Who may do what with a survey. Admins build and run surveys; drafts are theirs alone. Individual
+// free-text answers and the CSV (one line per respondent) are admin-only even when the aggregated
+// results are public, because people write personal things into text boxes.
+import { definePolicy } from '../../core/auth/policy.ts';
+import { hasRole, type Actor } from '../../core/auth/actor.ts';
+
+export interface SurveySubject {
+  status: 'draft' | 'open' | 'closed';
+  mode: 'signed_in' | 'anonymous_signed_in' | 'open';
+  resultsPublic: boolean;
+}
+
+const isAdmin = (a: Actor) => hasRole(a, 'admin');
+
+export const surveyPolicy = definePolicy<'survey.view' | 'survey.respond' | 'survey.viewResults' | 'survey.viewTextAnswers' | 'survey.export' | 'survey.manage', SurveySubject>({
+  'survey.view': (a, s) => !!s && (s.status !== 'draft' || isAdmin(a)),
+  // Signed-in modes need an account; `open` takes anyone. The route sends anonymous visitors to log in.
+  'survey.respond': (a, s) => !!s && s.status === 'open' && (s.mode === 'open' || a.kind === 'user'),
+  'survey.viewResults': (a, s) => !!s && (isAdmin(a) || (s.resultsPublic && s.status !== 'draft')),
+  'survey.viewTextAnswers': (a) => isAdmin(a),
+  'survey.export': (a) => isAdmin(a),
+  'survey.manage': (a) => isAdmin(a),
+});
