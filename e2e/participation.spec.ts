@@ -36,6 +36,8 @@ function axeChecker(browser: Browser, source: BrowserContext) {
 }
 
 test('find a process, read the phase, propose, support and comment — without JavaScript', async ({ browser }) => {
+  // A long journey with an axe pass on every page: give it room on a busy 2-core machine.
+  test.setTimeout(180_000);
   const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
   const page = await context.newPage();
   const axe = axeChecker(browser, context);
