@@ -4,7 +4,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // Limits, not speed targets: axe on every page is slow on a loaded 2-core machine.
+  timeout: 180_000,
   fullyParallel: false,
   workers: 1,
   retries: 0,
