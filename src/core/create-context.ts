@@ -56,7 +56,8 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const catalog = buildCatalog(modules);
   const settings = new SettingsStore(database);
   const jobs = new JobQueue(database);
-  const mail = new Mailer(database, jobs, config.mailFrom, config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined);
+  const smtpTimeouts = { connectionMs: config.smtpConnectionTimeoutMs, greetingMs: config.smtpGreetingTimeoutMs, socketMs: config.smtpSocketTimeoutMs };
+  const mail = new Mailer(database, jobs, config.mailFrom, config.smtpUrl ? smtpTransport(config.smtpUrl, smtpTimeouts) : undefined);
   const events = new EventBus(database);
   await events.start();
   const secret = config.secret ?? (await settings.secret());

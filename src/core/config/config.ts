@@ -13,7 +13,17 @@ export interface Config {
   dataDir: string;
   /** When set, PostgreSQL is used instead of the embedded PGlite data dir. */
   databaseUrl: string | undefined;
+  /** PostgreSQL: give up opening a connection after this long. */
+  databaseConnectTimeoutMs: number;
+  /** PostgreSQL: close pooled connections idle this long. */
+  databaseIdleTimeoutMs: number;
+  /** PostgreSQL `statement_timeout`; 0 = the server's own setting. */
+  databaseStatementTimeoutMs: number;
   smtpUrl: string | undefined;
+  /** SMTP timeouts, so a dead mail server never holds a delivery job (its lease is 5 minutes). */
+  smtpConnectionTimeoutMs: number;
+  smtpGreetingTimeoutMs: number;
+  smtpSocketTimeoutMs: number;
   mailFrom: string;
   /** Secret used for CSRF tokens; derived per data dir when unset (stored in settings). */
   secret: string | undefined;
@@ -44,10 +54,10 @@ function bool(v: string | undefined, dflt: boolean): boolean {
   return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
 }
 
-function int(name: string, v: string | undefined, dflt: number): number {
+function int(name: string, v: string | undefined, dflt: number, min = 0): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a ${min > 0 ? 'positive' : 'non-negative'} integer, got "${v}"`);
   return n;
 }
 
@@ -62,7 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     baseUrl,
     dataDir: resolve(env.DEZVOLT_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseConnectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', env.DATABASE_CONNECT_TIMEOUT_MS, 10_000, 1),
+    databaseIdleTimeoutMs: int('DATABASE_IDLE_TIMEOUT_MS', env.DATABASE_IDLE_TIMEOUT_MS, 30_000, 1),
+    databaseStatementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS, 0),
     smtpUrl: env.SMTP_URL || undefined,
+    smtpConnectionTimeoutMs: int('SMTP_CONNECTION_TIMEOUT_MS', env.SMTP_CONNECTION_TIMEOUT_MS, 10_000, 1),
+    smtpGreetingTimeoutMs: int('SMTP_GREETING_TIMEOUT_MS', env.SMTP_GREETING_TIMEOUT_MS, 10_000, 1),
+    smtpSocketTimeoutMs: int('SMTP_SOCKET_TIMEOUT_MS', env.SMTP_SOCKET_TIMEOUT_MS, 30_000, 1),
     mailFrom: env.MAIL_FROM ?? 'Dezvolt <no-reply@localhost>',
     secret: env.DEZVOLT_SECRET || undefined,
     // Browsers accept Secure cookies on http://localhost, so secure is the safe default everywhere.

@@ -3,7 +3,18 @@ import type { Database } from './database.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 
-export async function openDatabase(cfg: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
+export type DatabaseConfig = Pick<
+  Config,
+  'databaseUrl' | 'dataDir' | 'databaseConnectTimeoutMs' | 'databaseIdleTimeoutMs' | 'databaseStatementTimeoutMs'
+>;
+
+export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
+  if (cfg.databaseUrl) {
+    return openPostgres(cfg.databaseUrl, 10, {
+      connectTimeoutMs: cfg.databaseConnectTimeoutMs,
+      idleTimeoutMs: cfg.databaseIdleTimeoutMs,
+      statementTimeoutMs: cfg.databaseStatementTimeoutMs,
+    });
+  }
   return openPglite({ dataDir: cfg.dataDir });
 }

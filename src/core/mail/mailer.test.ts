@@ -2,12 +2,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { testApp } from '../testing/harness.ts';
 import { unique } from '../testing/factories.ts';
 import { JobQueue } from '../jobs/queue.ts';
-import { Mailer, smtpTransport } from './mailer.ts';
+import { Mailer, smtpTransport, type MailTransport } from './mailer.ts';
 
 const { ctx } = await testApp();
 
@@ -80,9 +80,31 @@ async function deliveryJob(mailId: number): Promise<{ id: number; status: string
   return row;
 }
 
-function smtpMailer(): { mailer: Mailer; queue: JobQueue } {
+function smtpMailer(transport: MailTransport = smtpTransport(smtpUrl)): { mailer: Mailer; queue: JobQueue } {
   const queue = new JobQueue(ctx.database);
-  return { mailer: new Mailer(ctx.database, queue, 'Dezvolt <no-reply@dezvolt.test>', smtpTransport(smtpUrl)), queue };
+  return { mailer: new Mailer(ctx.database, queue, 'Dezvolt <no-reply@dezvolt.test>', transport), queue };
+}
+
+/** A TCP peer that accepts connections and never says a word: a hung mail server. */
+async function silentServer(): Promise<{ url: string; accepted: () => number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let accepted = 0;
+  const server = createServer((socket) => {
+    accepted++;
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    accepted: () => accepted,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 test('without SMTP the mail is held in the outbox for an administrator to read', async () => {
@@ -157,4 +179,52 @@ test('a mail the server keeps refusing is marked failed when the job gives up', 
   assert.equal(row.status, 'failed');
   assert.equal(row.attempts, job.attempts);
   assert.match(row.last_error ?? '', /550/);
+});
+
+test('a mail server that never greets fails the send within the greeting timeout, and the job retries it once the server answers', async (t) => {
+  const silent = await silentServer();
+  t.after(() => silent.close());
+  const hung = smtpTransport(silent.url, { connectionMs: 2000, greetingMs: 300, socketMs: 2000 });
+
+  let started = Date.now();
+  await assert.rejects(hung.send('no-reply@dezvolt.test', { to: 'x@example.test', subject: 's', text: 't' }), (err: Error & { code?: string }) => {
+    assert.equal(err.code, 'ETIMEDOUT');
+    return true;
+  });
+  assert.ok(Date.now() - started < 2000, `gave up after ${Date.now() - started} ms`);
+
+  const { mailer, queue } = smtpMailer(hung);
+  const to = `${unique('hung')}@example.test`;
+  const id = await mailer.enqueue({ to, subject: 'Hung server', text: 'Delivered on the second try.' });
+  started = Date.now();
+  await queue.runDue();
+  assert.ok(Date.now() - started < 2000, `the job was held for ${Date.now() - started} ms`);
+  assert.ok(silent.accepted() >= 2, 'the transport really connected to the silent server');
+  let row = await outbox(id);
+  assert.equal(row.status, 'pending');
+  assert.equal(row.attempts, 1);
+  assert.match(row.last_error ?? '', /ETIMEDOUT/);
+  assert.equal(row.sent_at, null);
+  let job = await deliveryJob(id);
+  assert.equal(job.status, 'queued');
+  assert.ok(job.due_in > 0, 'the retry waits for its backoff');
+
+  // The same job, picked up by a worker whose mail server answers: delivered once, with the row's Message-ID.
+  const healthy = new JobQueue(ctx.database);
+  new Mailer(ctx.database, healthy, 'Dezvolt <no-reply@dezvolt.test>', smtpTransport(smtpUrl));
+  await ctx.database.query('update jobs set run_at = now() where id = $1', [job.id]);
+  await healthy.runDue();
+  row = await outbox(id);
+  assert.equal(row.status, 'sent');
+  assert.equal(row.attempts, 2);
+  job = await deliveryJob(id);
+  assert.equal(job.status, 'done');
+  const copies = received.filter((m) => m.to.includes(to));
+  assert.equal(copies.length, 1);
+  assert.match(copies[0]!.raw, new RegExp(`^Message-ID: <outbox-${id}\\.\\d+@dezvolt\\.test>\\r?$`, 'im'));
+
+  // A late run of the job (say after a lost lease) finds the row sent and does not send again.
+  await ctx.database.query(`update jobs set status = 'queued', run_at = now() where id = $1`, [job.id]);
+  await healthy.runDue();
+  assert.equal(received.filter((m) => m.to.includes(to)).length, 1);
 });

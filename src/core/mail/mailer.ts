@@ -8,6 +8,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Stable per outbox row, so a retry after an unanswered DATA can be recognised as the same message. */
+  messageId?: string;
 }
 
 /** Adapter for the outbound side; the default is SMTP via nodemailer. */
@@ -15,13 +17,36 @@ export interface MailTransport {
   send(from: string, mail: OutgoingMail): Promise<void>;
 }
 
-export function smtpTransport(url: string): MailTransport {
-  const t = nodemailer.createTransport(url);
+export interface SmtpTimeouts {
+  connectionMs: number;
+  greetingMs: number;
+  socketMs: number;
+}
+
+// nodemailer waits 2 min to connect, 30 s for the greeting and 10 min on a silent socket; the
+// delivery job's lease is 5 min, so a hung send could be picked up again and the mail sent twice.
+export const SMTP_TIMEOUT_DEFAULTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
+
+/** A timeout throws like any SMTP failure: the job retries it with backoff and the outbox row stays pending. */
+export function smtpTransport(url: string, timeouts: SmtpTimeouts = SMTP_TIMEOUT_DEFAULTS): MailTransport {
+  // Query parameters in SMTP_URL (e.g. ?greetingTimeout=) still win over these.
+  const t = nodemailer.createTransport({
+    url,
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
+  });
   return {
     async send(from, mail) {
-      await t.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await t.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
     },
   };
+}
+
+function failureText(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
 }
 
 export class Mailer {
@@ -45,8 +70,9 @@ export class Mailer {
   }
 
   private async deliver(id: number, lastAttempt: boolean): Promise<void> {
-    const [m] = await this.database.query<{ to_address: string; subject: string; body_text: string; status: string }>(
-      'select to_address, subject, body_text, status from mail_outbox where id = $1',
+    const [m] = await this.database.query<{ to_address: string; subject: string; body_text: string; status: string; created_ms: string }>(
+      `select to_address, subject, body_text, status, (extract(epoch from created_at) * 1000)::bigint::text as created_ms
+       from mail_outbox where id = $1`,
       [id],
     );
     if (!m || m.status === 'sent') return;
@@ -55,16 +81,21 @@ export class Mailer {
       return;
     }
     try {
-      await this.transport.send(this.from, { to: m.to_address, subject: m.subject, text: m.body_text });
+      const messageId = `<outbox-${id}.${m.created_ms}@${senderDomain(this.from)}>`;
+      await this.transport.send(this.from, { to: m.to_address, subject: m.subject, text: m.body_text, messageId });
       await this.database.query(`update mail_outbox set status = 'sent', sent_at = now(), attempts = attempts + 1 where id = $1`, [id]);
     } catch (err) {
       // Pending while the job will retry; failed once it has given up, so the outbox tells the truth.
       await this.database.query(`update mail_outbox set attempts = attempts + 1, last_error = $2, status = $3 where id = $1`, [
         id,
-        err instanceof Error ? err.message : String(err),
+        failureText(err),
         lastAttempt ? 'failed' : 'pending',
       ]);
       throw err; // the job retries with backoff
     }
   }
+}
+
+function senderDomain(from: string): string {
+  return /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
 }
