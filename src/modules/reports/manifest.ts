@@ -14,7 +14,7 @@ import { eraseReportsData, reportsPersonalData } from './personal-data.ts';
 import { registerCitizenRoutes } from './routes/citizen.tsx';
 import { registerManageRoutes } from './routes/manage.tsx';
 import { registerApiRoutes } from './routes/api.ts';
-import { dispatchReport } from './senders.ts';
+import { runDispatchJob } from './senders.ts';
 import { seedReportsDemo } from './seed.ts';
 import { reportPolicy } from './policy.ts';
 import { DEFAULT_SENDER_SETTINGS } from './senders.ts';
@@ -35,6 +35,7 @@ export const reportsModule = defineModule({
         senders: { type: 'array', items: { type: 'string', enum: ['email', 'open311'] } },
         open311Endpoint: { type: 'string' },
         open311ApiKey: { type: 'string' },
+        open311TimeoutMs: { type: 'integer', minimum: 100, maximum: 120000 },
       },
     },
     defaults: { ...DEFAULT_SENDER_SETTINGS },
@@ -49,9 +50,7 @@ export const reportsModule = defineModule({
     registerOpen311(app, ctx);
   },
   jobs: {
-    async dispatch(ctx, payload) {
-      await dispatchReport(ctx, Number(payload.reportId));
-    },
+    dispatch: runDispatchJob,
     ...oversightJobs,
   },
   seeds: { demo: seedReportsDemo },

@@ -67,6 +67,8 @@ export function registerPostRoute(scope: FastifyInstance, ctx: AppContext): void
       const header = req.headers['idempotency-key'];
       const outcome = await createServiceRequest(ctx, { apiKeyId, locale: req.locale, idempotencyHeader: typeof header === 'string' ? header : undefined }, b);
       if (outcome.kind === 'invalid') return sendErrors(reply, format, 400, outcome.problems.map((p) => req.t(p.key, p.params)));
+      // Same answer as the first time, flagged so a client can tell a replay from a new filing.
+      if (outcome.kind === 'repeated') reply.header('idempotent-replayed', 'true');
       return sendOpen311(reply, format, 'service_requests', [
         { service_request_id: String(outcome.id), service_notice: serviceNotice(req.t, outcome.slaResolveDays), account_id: outcome.accountId },
       ]);
