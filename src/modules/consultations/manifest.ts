@@ -9,6 +9,7 @@ import { consultationsAdminMessages } from './messages-admin.ts';
 import { consultationPolicy } from './policy.ts';
 import { registerPublicConsultationRoutes } from './routes/public.tsx';
 import { registerAdminConsultationRoutes } from './routes/admin.tsx';
+import { registerConsultationApiRoutes } from './routes/api.ts';
 import { registerConsultationSubjects } from './subjects.ts';
 import { seedConsultationsDemo } from './seed.ts';
 import { consultationsPersonalData, eraseConsultationsData } from './personal-data.ts';
@@ -24,6 +25,7 @@ export const consultationsModule = defineModule({
     registerConsultationSubjects();
     registerPublicConsultationRoutes(app, ctx);
     registerAdminConsultationRoutes(app, ctx);
+    registerConsultationApiRoutes(app, ctx);
   },
   seeds: {
     async demo(ctx) {

@@ -169,3 +169,58 @@ export async function openActions(db: Q, consultationId: number): Promise<OpenAc
     [consultationId],
   );
 }
+
+// The public never sees a draft, nor a consultation of a space that is not published.
+const PUBLIC_WHERE = `c.status <> 'draft' and (c.space_id is null or sp.published)`;
+const PROJECT_COUNT = `(select count(*)::int from consultation_projects p join consultation_objectives o on o.id = p.objective_id
+  join consultation_ambitions a on a.id = o.ambition_id where a.consultation_id = c.id) as projects`;
+
+export async function listPublicConsultations(
+  db: Q,
+  f: { spaceId?: number | undefined; status?: 'open' | 'closed' | undefined },
+  page: number,
+  pageSize: number,
+): Promise<{ items: (Consultation & { projects: number })[]; total: number }> {
+  const where = `${PUBLIC_WHERE} and ($1::int is null or c.space_id = $1) and ($2::text is null or c.status = $2)`;
+  const params = [f.spaceId ?? null, f.status ?? null];
+  const [items, [count]] = await Promise.all([
+    db.query<Consultation & { projects: number }>(
+      `select ${COLUMNS}, ${PROJECT_COUNT} from consultations c left join spaces sp on sp.id = c.space_id where ${where}
+       order by case c.status when 'open' then 0 else 1 end, c.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+      params,
+    ),
+    db.query<{ n: number }>(`select count(*)::int as n from consultations c left join spaces sp on sp.id = c.space_id where ${where}`, params),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function getPublicConsultation(db: Q, id: number): Promise<(Consultation & { projects: number }) | undefined> {
+  const [c] = await db.query<Consultation & { projects: number }>(`select ${COLUMNS}, ${PROJECT_COUNT} from consultations c left join spaces sp on sp.id = c.space_id where c.id = $1 and ${PUBLIC_WHERE}`, [id]);
+  return c;
+}
+
+export interface PublicAction {
+  id: number;
+  ambitionCode: string;
+  title: string;
+  description: string;
+  status: 'proposed' | 'promoted' | 'declined';
+  projectId: number | null;
+  /** The organization that proposed it; a person proposing on their own behalf stays unnamed. */
+  organization: string | null;
+}
+
+export async function publicActions(db: Q, consultationId: number): Promise<PublicAction[]> {
+  return db.query<PublicAction>(
+    `select x.id, a.code as "ambitionCode", x.title, x.description, x.status, x.project_id as "projectId", org.name as organization
+     from consultation_actions x join consultation_ambitions a on a.id = x.ambition_id left join organizations org on org.id = x.organization_id
+     where x.consultation_id = $1 order by a.position, x.id`,
+    [consultationId],
+  );
+}
+
+/** A published space, for the `space` filter of the public API. */
+export async function publishedSpace(db: Q, id: number): Promise<{ id: number } | undefined> {
+  const [s] = await db.query<{ id: number }>('select id from spaces where id = $1 and published', [id]);
+  return s;
+}

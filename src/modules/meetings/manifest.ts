@@ -8,6 +8,7 @@ import { meetingsAdminMessages } from './messages-admin.ts';
 import { meetingPolicy } from './policy.ts';
 import { registerPublicMeetingRoutes } from './routes/public.tsx';
 import { registerAdminMeetingRoutes } from './routes/admin.tsx';
+import { registerMeetingApiRoutes } from './routes/api.ts';
 import { sendReminders } from './reminders.ts';
 import { seedMeetingsDemo } from './seed.ts';
 import { eraseMeetingsData, meetingsPersonalData } from './personal-data.ts';
@@ -23,6 +24,7 @@ export const meetingsModule = defineModule({
   routes(app, ctx) {
     registerPublicMeetingRoutes(app, ctx);
     registerAdminMeetingRoutes(app, ctx);
+    registerMeetingApiRoutes(app, ctx);
   },
   jobs: {
     async remind(ctx, payload) {

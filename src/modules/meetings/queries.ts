@@ -107,3 +107,31 @@ export async function registrations(ctx: AppContext, meetingId: number): Promise
     [meetingId],
   );
 }
+
+export type MeetingWhen = 'upcoming' | 'past' | 'all';
+
+// The public never sees a meeting of a space that is not published.
+const PUBLIC_WHERE = '(m.space_id is null or sp.published)';
+const WHEN: Record<MeetingWhen, string> = { upcoming: 'm.ends_at > now()', past: 'm.ends_at <= now()', all: 'true' };
+
+/** Meetings for the public API and its calendar: upcoming soonest first, past latest first. */
+export async function listPublicMeetings(db: Q, f: { when: MeetingWhen; spaceId?: number | undefined }, limit: number, offset = 0): Promise<{ items: Meeting[]; total: number }> {
+  const where = `${PUBLIC_WHERE} and ${WHEN[f.when]} and ($1::int is null or m.space_id = $1)`;
+  const params = [f.spaceId ?? null];
+  const [items, [count]] = await Promise.all([
+    db.query<Meeting>(`select ${MEETING_COLUMNS} ${FROM} where ${where} order by m.starts_at ${f.when === 'past' ? 'desc' : 'asc'}, m.id limit ${limit} offset ${offset}`, params),
+    db.query<{ n: number }>(`select count(*)::int as n ${FROM} where ${where}`, params),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function getPublicMeeting(db: Q, id: number): Promise<Meeting | undefined> {
+  const [m] = await db.query<Meeting>(`select ${MEETING_COLUMNS} ${FROM} where m.id = $1 and ${PUBLIC_WHERE}`, [id]);
+  return m;
+}
+
+/** A published space, for the `space` filter of the public API. */
+export async function publishedSpace(db: Q, id: number): Promise<{ id: number; title: string } | undefined> {
+  const [s] = await db.query<{ id: number; title: string }>('select id, title from spaces where id = $1 and published', [id]);
+  return s;
+}

@@ -8,6 +8,7 @@ import { surveysAdminMessages } from './messages-admin.ts';
 import { surveyPolicy } from './policy.ts';
 import { registerPublicSurveyRoutes } from './routes/public.tsx';
 import { registerAdminSurveyRoutes } from './routes/admin.tsx';
+import { registerSurveyApiRoutes } from './routes/api.ts';
 import { seedSurveysDemo } from './seed.ts';
 import { eraseSurveysData, surveysPersonalData } from './personal-data.ts';
 
@@ -22,6 +23,7 @@ export const surveysModule = defineModule({
   routes(app, ctx) {
     registerPublicSurveyRoutes(app, ctx);
     registerAdminSurveyRoutes(app, ctx);
+    registerSurveyApiRoutes(app, ctx);
   },
   seeds: {
     async demo(ctx) {
