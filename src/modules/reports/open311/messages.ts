@@ -1,6 +1,7 @@
 import { defineMessages } from '../../../core/i18n/catalog.ts';
 
-// Open311: the API-key page, and the texts the GeoReport API sends to client applications.
+// Open311: the API-key page, the texts the GeoReport API sends to client applications, and the
+// staff-only block of the manage page showing what a client sent.
 export const open311Messages = defineMessages({
   ro: {
     'reports.open311.admin.title': 'Chei API Open311',
@@ -53,6 +54,17 @@ export const open311Messages = defineMessages({
     'reports.open311.err.date': '{field} trebuie să fie o dată W3C cu fus orar, de exemplu 2026-11-23T10:00:00+02:00.',
     'reports.open311.err.dateOrder': 'start_date este după end_date.',
     'reports.open311.err.dateSpan': 'Intervalul dintre start_date și end_date poate fi de cel mult 90 de zile.',
+    'reports.open311.staff.title': 'Trimisă prin Open311',
+    'reports.open311.staff.lead': 'Ce a trimis aplicația odată cu sesizarea. Datele de contact sunt doar pentru personal și nu se publică niciodată.',
+    'reports.open311.staff.client': 'Aplicația (cheia API)',
+    'reports.open311.staff.deletedKey': 'o cheie ștearsă între timp',
+    'reports.open311.staff.name': 'Numele',
+    'reports.open311.staff.email': 'E-mail',
+    'reports.open311.staff.phone': 'Telefon',
+    'reports.open311.staff.deviceId': 'ID-ul dispozitivului',
+    'reports.open311.staff.accountId': 'ID-ul contului în aplicație',
+    'reports.open311.staff.media': 'Link către fotografie sau video',
+    'reports.open311.staff.answers': 'Răspunsuri la întrebările categoriei',
   },
   en: {
     'reports.open311.admin.title': 'Open311 API keys',
@@ -105,6 +117,17 @@ export const open311Messages = defineMessages({
     'reports.open311.err.date': '{field} must be a W3C datetime with a time zone, e.g. 2026-11-23T10:00:00+02:00.',
     'reports.open311.err.dateOrder': 'start_date is after end_date.',
     'reports.open311.err.dateSpan': 'start_date and end_date may be at most 90 days apart.',
+    'reports.open311.staff.title': 'Filed through Open311',
+    'reports.open311.staff.lead': 'What the application sent with the report. The contact details are for staff only and are never published.',
+    'reports.open311.staff.client': 'Application (API key)',
+    'reports.open311.staff.deletedKey': 'a key deleted since',
+    'reports.open311.staff.name': 'Name',
+    'reports.open311.staff.email': 'Email',
+    'reports.open311.staff.phone': 'Phone',
+    'reports.open311.staff.deviceId': 'Device ID',
+    'reports.open311.staff.accountId': 'Account ID in the application',
+    'reports.open311.staff.media': 'Link to a photo or video',
+    'reports.open311.staff.answers': 'Answers to the category’s questions',
   },
   hu: {
     'reports.open311.admin.title': 'Open311 API-kulcsok',
@@ -157,5 +180,16 @@ export const open311Messages = defineMessages({
     'reports.open311.err.date': 'A(z) {field} W3C dátum legyen időzónával, például 2026-11-23T10:00:00+02:00.',
     'reports.open311.err.dateOrder': 'A start_date későbbi, mint az end_date.',
     'reports.open311.err.dateSpan': 'A start_date és az end_date között legfeljebb 90 nap lehet.',
+    'reports.open311.staff.title': 'Open311-en keresztül beküldve',
+    'reports.open311.staff.lead': 'Amit az alkalmazás a bejelentéssel együtt küldött. Az elérhetőségek csak a munkatársaknak szólnak, és soha nem jelennek meg nyilvánosan.',
+    'reports.open311.staff.client': 'Alkalmazás (API-kulcs)',
+    'reports.open311.staff.deletedKey': 'azóta törölt kulcs',
+    'reports.open311.staff.name': 'Név',
+    'reports.open311.staff.email': 'E-mail',
+    'reports.open311.staff.phone': 'Telefon',
+    'reports.open311.staff.deviceId': 'Eszközazonosító',
+    'reports.open311.staff.accountId': 'Fiókazonosító az alkalmazásban',
+    'reports.open311.staff.media': 'Fotó vagy videó hivatkozása',
+    'reports.open311.staff.answers': 'Válaszok a kategória kérdéseire',
   },
 });

@@ -219,3 +219,66 @@ test('a session cookie does not make the machine API ask for a CSRF token', asyn
   const res = await post({ ...valid, description: 'Din același browser cu administratorul' }, { headers: { cookie: admin.cookie } });
   assert.equal(res.statusCode, 200, res.body);
 });
+
+test('the manage page shows staff what the client sent (answers with their labels, contact fields); public pages and JSON never do', async () => {
+  const fields = { service_code: 'roads.pothole', lat: '46.7705', long: '23.5901', description: 'Groapă pe ambele benzi, lângă stație.', 'attribute[depth]': 'shallow' };
+  const contact = { first_name: 'Ion', last_name: 'Staff', email: 'ion.staff@example.ro', phone: '0799 123 987', device_id: 'device-staff-7', account_id: 'acc-staff-9' };
+  const payload = `${new URLSearchParams({ api_key: key, ...fields, ...contact })}&attribute%5Blanes%5D=2&attribute%5Blanes%5D=1`;
+  const res = await app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: FORM, payload });
+  assert.equal(res.statusCode, 200, res.body);
+  const id = Number(res.json()[0].service_request_id);
+
+  const [roads] = await ctx.database.query<{ id: number }>(`select id from departments where slug = 'drumuri'`);
+  const official = await browser(ctx, (await makeUser(ctx, { departmentIds: [roads!.id] })).id);
+  const staff = await app.inject({ method: 'GET', url: `/reports/${id}/manage`, headers: { cookie: official.cookie } });
+  assert.equal(staff.statusCode, 200);
+  assert.match(staff.body, /<h2 id="open311-heading">Trimisă prin Open311<\/h2>/);
+  assert.match(staff.body, /<dt>Adâncimea<\/dt><dd>Sub 5 cm<\/dd>/, 'the answer under the category’s question, in words');
+  assert.match(staff.body, /<dt>Benzile<\/dt><dd>Banda 1, Banda 2<\/dd>/, 'a multi-value answer in the question’s order');
+  assert.ok(staff.body.indexOf('<dt>Adâncimea') < staff.body.indexOf('<dt>Benzile'), 'questions in their order');
+  for (const [label, value] of [
+    ['Aplicația \\(cheia API\\)', 'Aplicația de test'],
+    ['Numele', 'Ion Staff'],
+    ['Telefon', '0799 123 987'],
+    ['ID-ul dispozitivului', 'device-staff-7'],
+    ['ID-ul contului în aplicație', 'acc-staff-9'],
+  ]) {
+    assert.match(staff.body, new RegExp(`<dt>${label}</dt><dd>${value}</dd>`), label);
+  }
+  assert.match(staff.body, /<dt>E-mail<\/dt><dd><a href="mailto:ion\.staff@example\.ro">/);
+  const english = await app.inject({ method: 'GET', url: `/reports/${id}/manage`, headers: { cookie: `${official.cookie}; dz_lang=en` } });
+  assert.match(english.body, /Filed through Open311/);
+  assert.match(english.body, /<dt>Phone<\/dt><dd>0799 123 987<\/dd>/);
+
+  const secrets = ['0799', '123 987', 'device-staff-7', 'acc-staff-9', 'ion.staff@example.ro'];
+  const citizen = await browser(ctx, (await makeUser(ctx)).id);
+  const refused = await app.inject({ method: 'GET', url: `/reports/${id}/manage`, headers: { cookie: citizen.cookie } });
+  assert.equal(refused.statusCode, 403);
+  assert.equal((await app.inject({ method: 'GET', url: `/reports/${id}/manage` })).statusCode, 303, 'anonymous: to the login page');
+  for (const [url, cookie] of [
+    [`/reports/${id}`, undefined],
+    [`/reports/${id}`, citizen.cookie],
+    [`/api/v1/reports/${id}`, undefined],
+    ['/api/v1/reports', undefined],
+    [`/open311/v2/requests/${id}.json`, undefined],
+    [`/open311/v2/requests/${id}.xml`, undefined],
+    ['/open311/v2/requests.json', undefined],
+    ['/reports', undefined],
+    [`/reports/${id}/manage`, citizen.cookie],
+  ] as const) {
+    const body = (await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} })).body;
+    for (const s of secrets) assert.ok(!body.includes(s), `${url} (${cookie ? 'citizen' : 'anonymous'}) never shows ${s}`);
+  }
+  assert.match((await app.inject({ method: 'GET', url: `/reports/${id}` })).body, /Groapă pe ambele benzi/, 'the public page is the right one');
+
+  // Moved to another category, the answers keep the questions the client answered.
+  const moved = await app.inject({ method: 'POST', url: `/reports/${id}/category`, headers: { ...FORM, cookie: admin.cookie }, payload: form({ _csrf: admin.csrf, category: 'waste.uncollected' }) });
+  assert.equal(moved.statusCode, 303, moved.body);
+  const after = await app.inject({ method: 'GET', url: `/reports/${id}/manage`, headers: { cookie: admin.cookie } });
+  assert.match(after.body, /<dt>Adâncimea<\/dt><dd>Sub 5 cm<\/dd>/);
+
+  const web = (await ctx.database.query<{ id: number }>(`select id::int as id from reports where source <> 'open311' and status <> 'unconfirmed' order by id limit 1`))[0]!;
+  const plain = await app.inject({ method: 'GET', url: `/reports/${web.id}/manage`, headers: { cookie: admin.cookie } });
+  assert.equal(plain.statusCode, 200);
+  assert.doesNotMatch(plain.body, /open311-heading/, 'nothing to show for a report filed on the web');
+});

@@ -5,6 +5,8 @@ import type { ReportView } from '../queries.ts';
 import { nextStatuses, OUTCOMES, REJECT_REASONS } from '../workflow.ts';
 import { History } from './report-page.tsx';
 import { StatusBadge } from './report-list.tsx';
+import type { Open311Submission } from '../open311/submission.ts';
+import { Open311SubmissionSection } from './open311-submission.tsx';
 
 export function ManagePage(props: {
   page: PageContext;
@@ -13,6 +15,8 @@ export function ManagePage(props: {
   colleagues: { id: string; name: string }[];
   categories: { code: string; name: string }[];
   assignedTo: string | null;
+  /** What an Open311 client sent with the report; null for reports filed otherwise. */
+  open311?: Open311Submission | null;
   errors?: FieldError[];
 }) {
   const { page, report: r } = props;
@@ -24,6 +28,7 @@ export function ManagePage(props: {
         <a href={`/reports/${r.id}`}>{t('reports.page.title', { id: r.id })}</a> · {r.category} · <StatusBadge page={page} status={r.status} />
       </p>
       <p class="description">{r.description}</p>
+      {props.open311 && <Open311SubmissionSection page={page} submission={props.open311} />}
       <ErrorSummary page={page} errors={props.errors} />
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">{t('reports.manage.status')}</h2>

@@ -6,6 +6,7 @@ import { addNote, assign, changeStatus, reassign, type HandleOutcome } from '../
 import { categoryOptions, getReport } from '../queries.ts';
 import { recategorize } from '../commands/recategorize.ts';
 import { ManagePage } from '../pages/manage-page.tsx';
+import { loadOpen311Submission } from '../open311/submission.ts';
 import { OUTCOMES, REJECT_REASONS, STATUSES, type Outcome, type RejectReason, type Status } from '../workflow.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
 import { formErrors } from '../../../core/http/form-errors.ts';
@@ -26,7 +27,7 @@ async function renderManage(ctx: AppContext, req: FastifyRequest, reply: Fastify
   const [a] = await ctx.database.query<{ assigned_to: string | null }>('select assigned_to from reports where id = $1', [id]);
   return reply.page(
     req.t('reports.manage.title', { id }),
-    <ManagePage page={await req.pageContext()} report={report} departments={departments} colleagues={colleagues} categories={await categoryOptions(ctx, req.locale)} assignedTo={a?.assigned_to ?? null} {...(errors ? { errors } : {})} />,
+    <ManagePage page={await req.pageContext()} report={report} departments={departments} colleagues={colleagues} categories={await categoryOptions(ctx, req.locale)} assignedTo={a?.assigned_to ?? null} open311={await loadOpen311Submission(ctx, id, req.locale)} {...(errors ? { errors } : {})} />,
     { status },
   );
 }
