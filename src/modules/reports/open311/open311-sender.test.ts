@@ -98,6 +98,13 @@ test('a new report reaches the other GeoReport server exactly once, even when th
   await dispatchReport(city.ctx, id);
   assert.equal((await arrived(description)).length, 1, 'still exactly one report in the back office');
 
+  // A crash after the back office filed it but before we recorded that: the request goes again,
+  // with the same Idempotency-Key, and the back office answers with the report it already has.
+  await city.ctx.database.query(`update report_dispatches set status = 'pending', external_id = null where report_id = $1`, [id]);
+  await dispatchReport(city.ctx, id);
+  assert.equal((await arrived(description)).length, 1, 'sent twice, filed once');
+  assert.deepEqual(await delivery(id), { status: 'sent', external_id: String(there[0]!.id), attempts: 2, last_error: null });
+
   const listed = await fetch(`${address}/open311/v2/requests/${there[0]!.id}.json`);
   assert.equal(listed.status, 200);
   assert.equal(((await listed.json()) as { service_code: string }[])[0]!.service_code, 'roads.pothole');
