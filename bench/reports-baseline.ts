@@ -33,35 +33,60 @@ function send(res: ServerResponse, status: number, type: string, body: string, e
   res.end(body);
 }
 
+const LEVELS = [10, 12, 14, 16];
+const POINTS_MAX = 1000;
+const cellOf = (deg: number, level: number) => Math.floor((deg * 2 ** level) / 90);
+const cellWhere = (b: number[], level: number) =>
+  `m.level = ${level} and m.cx between ${cellOf(b[0]!, level)} and ${cellOf(b[2]!, level)} and m.cy between ${cellOf(b[1]!, level)} and ${cellOf(b[3]!, level)} and m.n <> 0 and m.category_id = 0`;
+
 async function mapApi(q: RawQuery, u: URL, res: ServerResponse): Promise<void> {
   const b = (u.searchParams.get('bbox') ?? '').split(',').map(Number);
   const zoom = Number(u.searchParams.get('zoom') ?? 13);
   if (b.length !== 4 || b.some((x) => !Number.isFinite(x))) return send(res, 400, 'application/json', '{"title":"bbox"}');
-  const params: unknown[] = [b[0], b[1], b[2], b[3]];
-  const where = `${PUBLIC} and r.location && ST_MakeEnvelope($1, $2, $3, $4, 4326)`;
-  let features: unknown[];
+  type Feature = { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: Record<string, unknown> };
+  let features: Feature[];
+  let level = LEVELS.find((l) => l >= zoom) ?? 16;
+  let shift = level - zoom;
+  let clustered = true;
   if (zoom >= CLUSTER_BELOW_ZOOM) {
+    [level, shift] = [16, 0];
+    const [inView] = await q<{ n: number }>(`select coalesce(sum(m.n), 0)::int as n from report_map_cells m where ${cellWhere(b, 16)}`);
+    clustered = inView!.n > POINTS_MAX;
+  }
+  if (!clustered) {
     const rows = await q<{ id: number; status: string; category: string; lng: number; lat: number }>(
       `select r.id::int as id, r.status, c.name_ro as category, ST_X(r.location) as lng, ST_Y(r.location) as lat
-       from reports r join categories c on c.id = r.category_id where ${where} order by r.created_at desc limit 2000`,
-      params,
+       from reports r join categories c on c.id = r.category_id where ${PUBLIC} and r.location && ST_MakeEnvelope($1, $2, $3, $4, 4326)
+       order by r.created_at desc limit ${POINTS_MAX}`,
+      b,
     );
     features = rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.lng, r.lat] }, properties: { cluster: false, id: r.id, status: r.status, category: r.category } }));
   } else {
-    params.push(360 / 2 ** zoom / 4);
-    const rows = await q<{ n: number; lng: number; lat: number; id: number | null; status: string | null; category: string | null }>(
-      `select count(*)::int as n, avg(ST_X(r.location)) as lng, avg(ST_Y(r.location)) as lat,
-              case when count(*) = 1 then min(r.id)::int end as id, case when count(*) = 1 then min(r.status) end as status,
-              case when count(*) = 1 then min(c.name_ro) end as category
-       from reports r join categories c on c.id = r.category_id where ${where}
-       group by floor(ST_X(r.location) / $5), floor(ST_Y(r.location) / $5) limit 2000`,
-      params,
+    const rows = await q<{ n: number; lng: number; lat: number }>(
+      `select sum(m.n)::int as n, sum(m.sum_lng) / sum(m.n) as lng, sum(m.sum_lat) / sum(m.n) as lat
+       from report_map_cells m where ${cellWhere(b, level)}
+       group by m.cx >> ${shift}, m.cy >> ${shift} having sum(m.n) > 0 limit 5000`,
     );
-    features = rows.map((r) =>
-      r.n === 1 && r.id !== null
-        ? { type: 'Feature', geometry: { type: 'Point', coordinates: [r.lng, r.lat] }, properties: { cluster: false, id: r.id, status: r.status, category: r.category } }
-        : { type: 'Feature', geometry: { type: 'Point', coordinates: [r.lng, r.lat] }, properties: { cluster: true, count: r.n } },
-    );
+    features = rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.lng, r.lat] }, properties: { cluster: true, count: r.n } }));
+    const singles = features.filter((f) => f.properties['count'] === 1).slice(0, 500);
+    if (singles.length) {
+      const found = await q<{ k: number; id: number; status: string; category: string; lng: number; lat: number }>(
+        `select v.k::int as k, x.id::int as id, x.status, x.category, x.lng, x.lat
+         from unnest($1::float8[], $2::float8[]) with ordinality as v(x, y, k)
+         cross join lateral (
+           select r.id, r.status, c.name_ro as category, ST_X(r.location) as lng, ST_Y(r.location) as lat
+           from reports r join categories c on c.id = r.category_id
+           where ${PUBLIC} and r.location && ST_MakeEnvelope(v.x - 1e-7, v.y - 1e-7, v.x + 1e-7, v.y + 1e-7, 4326)
+           limit 1
+         ) x`,
+        [singles.map((s) => s.geometry.coordinates[0]), singles.map((s) => s.geometry.coordinates[1])],
+      );
+      for (const r of found) {
+        const s = singles[r.k - 1]!;
+        s.geometry = { type: 'Point', coordinates: [r.lng, r.lat] };
+        s.properties = { cluster: false, id: r.id, status: r.status, category: r.category };
+      }
+    }
   }
   send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ type: 'FeatureCollection', features }), { 'cache-control': 'public, max-age=15' });
 }
@@ -78,7 +103,13 @@ async function listPage(q: RawQuery, shell: PageShell, u: URL, res: ServerRespon
   if (category) w.push(`c.code = $${params.push(category)}`);
   if (district) w.push(`r.district_id = $${params.push(district)}`);
   const where = w.join(' and ');
-  const [count] = await q<{ n: number }>(`select count(*)::int as n from reports r join categories c on c.id = r.category_id where ${where}`, params);
+  const tp: unknown[] = [];
+  const tw = ['t.n <> 0'];
+  if (status === 'open') tw.push(`t.status in ('new','acknowledged','in_progress','planned')`);
+  else if (status) tw.push(`t.status = $${tp.push(status)}`);
+  if (category) tw.push(`t.category_id = (select id from categories where code = $${tp.push(category)})`);
+  if (district) tw.push(`t.district_id = $${tp.push(district)}`);
+  const [count] = await q<{ n: number }>(`select coalesce(sum(t.n), 0)::int as n from report_tallies t where ${tw.join(' and ')}`, tp);
   const items = await q<{ id: number; status: string; category: string; district: string | null; title: string; createdAt: string }>(
     `select r.id::int as id, r.status, c.name_ro as category, c.code as "categoryCode", a.name as district,
             left(r.description_public, 120) as title, ${ISO('r.created_at')} as "createdAt",

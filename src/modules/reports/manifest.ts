@@ -63,7 +63,7 @@ export const reportsModule = defineModule({
     { href: '/admin/open311', label: 'reports.open311.admin.title', audience: 'admin' },
   ],
   async homeCard(ctx, _actor, t) {
-    const [row] = await ctx.database.query<{ n: number }>(`select count(*)::int as n from reports where status in ('new','acknowledged','in_progress','planned') and hidden_at is null`);
+    const [row] = await ctx.database.query<{ n: number }>(`select coalesce(sum(n), 0)::int as n from report_tallies where status in ('new','acknowledged','in_progress','planned')`);
     return { title: t('reports.title'), body: `${t('reports.card')} ${t('reports.list.count', { count: row?.n ?? 0 })}.`, href: '/reports/new', linkLabel: t('reports.new') };
   },
 });

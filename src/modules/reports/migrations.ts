@@ -161,4 +161,92 @@ export const reportsMigrations: Migration[] = [
         include (location, category_id, status, district_id)
         where status <> 'unconfirmed' and hidden_at is null;`,
   },
+  {
+    // Summaries kept by statement-level triggers, so that counts and map clusters over a million
+    // reports read a few hundred rows instead of the whole table (bench/reports.bench.ts: the list
+    // page counted every public report and the whole-city map grouped them all, 4–10 s p95).
+    // Only public reports (confirmed, not hidden) are counted. report_map_cells holds grid cells of
+    // 90/2^level degrees (the map's ~64 px clusters at zoom = level) at levels 10, 12, 14, 16, per
+    // status and district, once for every category (category_id 0) and once per category.
+    // Deltas are grouped and applied in key order, so concurrent writers lock rows in one order.
+    name: '004_report_summaries',
+    sql: `
+      create table report_tallies (
+        status text not null, category_id int not null, district_id int not null, department_id int not null,
+        n int not null,
+        primary key (status, category_id, district_id, department_id)
+      );
+      create table report_map_cells (
+        level smallint not null, category_id int not null, cx int not null, cy int not null,
+        status text not null, district_id int not null,
+        n int not null, sum_lng float8 not null, sum_lat float8 not null,
+        primary key (level, category_id, cx, cy, status, district_id)
+      );
+      create function report_summaries_apply(st text[], cat int[], dist int[], dep int[], xs float8[], ys float8[], sg int[])
+      returns void language sql as $fn$
+        insert into report_tallies as t (status, category_id, district_id, department_id, n)
+        select u.s, u.c, u.d, u.p, sum(u.g) from unnest(st, cat, dist, dep, sg) as u(s, c, d, p, g)
+        group by 1, 2, 3, 4 order by 1, 2, 3, 4
+        on conflict (status, category_id, district_id, department_id) do update set n = t.n + excluded.n;
+        insert into report_map_cells as m (level, category_id, cx, cy, status, district_id, n, sum_lng, sum_lat)
+        select l.level, k.c, floor(u.x * power(2, l.level) / 90)::int, floor(u.y * power(2, l.level) / 90)::int, u.s, u.d,
+               sum(u.g), sum(u.g * u.x), sum(u.g * u.y)
+        from unnest(st, cat, dist, xs, ys, sg) as u(s, c0, d, x, y, g)
+        cross join (values (10), (12), (14), (16)) as l(level)
+        cross join lateral (values (0), (u.c0)) as k(c)
+        group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
+        on conflict (level, category_id, cx, cy, status, district_id)
+        do update set n = m.n + excluded.n, sum_lng = m.sum_lng + excluded.sum_lng, sum_lat = m.sum_lat + excluded.sum_lat;
+      $fn$;
+      create function reports_summaries_inserted() returns trigger language plpgsql as $fn$
+      begin
+        perform report_summaries_apply(array_agg(status), array_agg(category_id), array_agg(coalesce(district_id, 0)),
+          array_agg(coalesce(department_id, 0)), array_agg(ST_X(location)), array_agg(ST_Y(location)), array_agg(1))
+        from new_rows where status <> 'unconfirmed' and hidden_at is null;
+        return null;
+      end $fn$;
+      create function reports_summaries_deleted() returns trigger language plpgsql as $fn$
+      begin
+        perform report_summaries_apply(array_agg(status), array_agg(category_id), array_agg(coalesce(district_id, 0)),
+          array_agg(coalesce(department_id, 0)), array_agg(ST_X(location)), array_agg(ST_Y(location)), array_agg(-1))
+        from old_rows where status <> 'unconfirmed' and hidden_at is null;
+        return null;
+      end $fn$;
+      create function reports_summaries_updated() returns trigger language plpgsql as $fn$
+      begin
+        perform report_summaries_apply(array_agg(d.status), array_agg(d.category_id), array_agg(d.district_id),
+          array_agg(d.department_id), array_agg(d.x), array_agg(d.y), array_agg(d.sign))
+        from (
+          select r.status, r.category_id, coalesce(r.district_id, 0) as district_id, coalesce(r.department_id, 0) as department_id,
+                 ST_X(r.location) as x, ST_Y(r.location) as y, r.sign
+          from (
+            select o.*, -1 as sign from old_rows o join new_rows n on n.id = o.id
+            where (o.status, o.category_id, o.district_id, o.department_id, o.hidden_at is null, ST_X(o.location), ST_Y(o.location))
+                  is distinct from (n.status, n.category_id, n.district_id, n.department_id, n.hidden_at is null, ST_X(n.location), ST_Y(n.location))
+            union all
+            select n.*, 1 as sign from old_rows o join new_rows n on n.id = o.id
+            where (o.status, o.category_id, o.district_id, o.department_id, o.hidden_at is null, ST_X(o.location), ST_Y(o.location))
+                  is distinct from (n.status, n.category_id, n.district_id, n.department_id, n.hidden_at is null, ST_X(n.location), ST_Y(n.location))
+          ) r
+          where r.status <> 'unconfirmed' and r.hidden_at is null
+        ) d;
+        return null;
+      end $fn$;
+      create function reports_summaries_truncated() returns trigger language plpgsql as $fn$
+      begin
+        truncate report_tallies, report_map_cells;
+        return null;
+      end $fn$;
+      create trigger reports_summaries_ins after insert on reports referencing new table as new_rows
+        for each statement execute function reports_summaries_inserted();
+      create trigger reports_summaries_upd after update on reports referencing old table as old_rows new table as new_rows
+        for each statement execute function reports_summaries_updated();
+      create trigger reports_summaries_del after delete on reports referencing old table as old_rows
+        for each statement execute function reports_summaries_deleted();
+      create trigger reports_summaries_trunc after truncate on reports
+        for each statement execute function reports_summaries_truncated();
+      select report_summaries_apply(array_agg(status), array_agg(category_id), array_agg(coalesce(district_id, 0)),
+        array_agg(coalesce(department_id, 0)), array_agg(ST_X(location)), array_agg(ST_Y(location)), array_agg(1))
+      from reports where status <> 'unconfirmed' and hidden_at is null;`,
+  },
 ];

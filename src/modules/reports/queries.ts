@@ -40,10 +40,28 @@ export function whereFor(f: ReportFilters, params: unknown[], opts: { includeOwn
   return w.join(' and ');
 }
 
+/**
+ * How many public reports match, from report_tallies (kept by triggers, migration 004): a few hundred
+ * rows at most, where counting the reports themselves reads the whole table.
+ */
+async function publicCount(ctx: AppContext, f: ReportFilters): Promise<{ n: number } | undefined> {
+  const params: unknown[] = [];
+  const w = ['t.n <> 0'];
+  if (f.status === 'open') w.push(`t.status in ('new','acknowledged','in_progress','planned')`);
+  else if (f.status) w.push(`t.status = $${params.push(f.status)}`);
+  if (f.category) w.push(`t.category_id = (select id from categories where code = $${params.push(f.category)})`);
+  if (f.district) w.push(`t.district_id = $${params.push(f.district)}`);
+  if (f.department) w.push(`t.department_id = $${params.push(f.department)}`);
+  const [row] = await ctx.database.query<{ n: number }>(`select coalesce(sum(t.n), 0)::int as n from report_tallies t where ${w.join(' and ')}`, params);
+  return row;
+}
+
 export async function listReports(ctx: AppContext, locale: Locale, f: ReportFilters, page: number, pageSize = 20): Promise<{ items: ReportListItem[]; total: number }> {
   const params: unknown[] = [];
   const where = whereFor(f, params, { includeOwnUnpublished: !!f.reporterId });
-  const [count] = await ctx.database.query<{ n: number }>(`select count(*)::int as n from reports r join categories c on c.id = r.category_id where ${where}`, params);
+  const count = f.reporterId
+    ? (await ctx.database.query<{ n: number }>(`select count(*)::int as n from reports r join categories c on c.id = r.category_id where ${where}`, params))[0]
+    : await publicCount(ctx, f);
   const items = await ctx.database.query<ReportListItem>(
     `select r.id::int as id, r.status, c.${nameCol(locale)} as category, c.code as "categoryCode", a.name as district,
             left(r.description_public, 120) as title, ${iso('r.created_at')} as "createdAt",
