@@ -259,7 +259,7 @@ try {
   }
   const loadAfter = os.loadavg();
 
-  const serverVersion = engine === 'postgres' ? (await ctx.database.query<{ v: string }>('show server_version'))[0]!.v : undefined;
+  const serverVersion = engine === 'postgres' ? (await ctx.database.query<{ v: string }>("select current_setting('server_version') as v"))[0]!.v : undefined;
   const result: BenchResult = {
     name: `reports (${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'})`,
     about:

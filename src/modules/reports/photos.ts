@@ -28,14 +28,16 @@ export async function processPhoto(input: Buffer): Promise<PhotoOutcome> {
   if (!meta.format || !ACCEPTED.has(meta.format)) return { kind: 'not_image' };
   if ((meta.width ?? 0) < 32 || (meta.height ?? 0) < 32) return { kind: 'too_small' };
   try {
-    // rotate() applies the EXIF orientation before the metadata is dropped.
-    const base = sharp(input, { failOn: 'error', limitInputPixels: 50_000_000 }).rotate();
-    const { data: image, info } = await base
-      .clone()
+    // rotate() applies the EXIF orientation before the metadata is dropped. The phone photo is
+    // decoded once (libvips shrinks a JPEG while loading it) and the thumbnail is cut from the
+    // 1600 px result. No mozjpeg/trellis: on a 12 MP photo they cost ~1 s of CPU for ~8 % fewer
+    // bytes (bench/reports.bench.ts, POST with a phone photo).
+    const { data: image, info } = await sharp(input, { failOn: 'error', limitInputPixels: 50_000_000 })
+      .rotate()
       .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 80, mozjpeg: true })
+      .jpeg({ quality: 80 })
       .toBuffer({ resolveWithObject: true });
-    const thumb = await base.clone().resize({ width: 320, height: 240, fit: 'cover' }).jpeg({ quality: 70, mozjpeg: true }).toBuffer();
+    const thumb = await sharp(image).resize({ width: 320, height: 240, fit: 'cover' }).jpeg({ quality: 70 }).toBuffer();
     return { kind: 'ok', photo: { contentType: 'image/jpeg', width: info.width, height: info.height, image, thumb } };
   } catch {
     return { kind: 'not_image' };
