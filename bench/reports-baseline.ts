@@ -36,8 +36,9 @@ function send(res: ServerResponse, status: number, type: string, body: string, e
 const LEVELS = [10, 12, 14, 16];
 const POINTS_MAX = 1000;
 const cellOf = (deg: number, level: number) => Math.floor((deg * 2 ** level) / 90);
+const columns = (x0: number, x1: number) => (x1 - x0 > 512 ? `m.cx between ${x0} and ${x1}` : `m.cx = any('{${Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i).join(',')}}'::int[])`);
 const cellWhere = (b: number[], level: number) =>
-  `m.level = ${level} and m.cx between ${cellOf(b[0]!, level)} and ${cellOf(b[2]!, level)} and m.cy between ${cellOf(b[1]!, level)} and ${cellOf(b[3]!, level)} and m.n <> 0 and m.category_id = 0`;
+  `m.level = ${level} and ${columns(cellOf(b[0]!, level), cellOf(b[2]!, level))} and m.cy between ${cellOf(b[1]!, level)} and ${cellOf(b[3]!, level)} and m.n <> 0 and m.category_id = 0`;
 
 async function mapApi(q: RawQuery, u: URL, res: ServerResponse): Promise<void> {
   const b = (u.searchParams.get('bbox') ?? '').split(',').map(Number);
@@ -100,7 +101,7 @@ async function listPage(q: RawQuery, shell: PageShell, u: URL, res: ServerRespon
   const w = [PUBLIC];
   if (status === 'open') w.push(`r.status in ('new','acknowledged','in_progress','planned')`);
   else if (status) w.push(`r.status = $${params.push(status)}`);
-  if (category) w.push(`c.code = $${params.push(category)}`);
+  if (category) w.push(`r.category_id = (select id from categories where code = $${params.push(category)})`);
   if (district) w.push(`r.district_id = $${params.push(district)}`);
   const where = w.join(' and ');
   const tp: unknown[] = [];
@@ -115,7 +116,7 @@ async function listPage(q: RawQuery, shell: PageShell, u: URL, res: ServerRespon
             left(r.description_public, 120) as title, ${ISO('r.created_at')} as "createdAt",
             ST_Y(r.location) as lat, ST_X(r.location) as lng, r.address
      from reports r join categories c on c.id = r.category_id left join areas a on a.id = r.district_id
-     where ${where} order by r.created_at desc, r.id desc limit 20 offset ${(page - 1) * 20}`,
+     where ${where} order by ${category ? 'r.category_id, ' : district ? 'r.district_id, ' : status && status !== 'open' ? 'r.status, ' : ''}r.created_at desc, r.id desc limit 20 offset ${(page - 1) * 20}`,
     params,
   );
   const categories = await q<{ code: string; name: string }>(

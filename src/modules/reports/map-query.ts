@@ -45,7 +45,7 @@ export async function mapFeatures(ctx: AppContext, locale: Locale, bbox: BBox, z
 function cellWhere(f: ReportFilters, bbox: BBox, level: number, params: unknown[]): string {
   const w = [
     `m.level = ${level}`,
-    `m.cx between ${cellOf(bbox[0], level)} and ${cellOf(bbox[2], level)}`,
+    columnsWhere(cellOf(bbox[0], level), cellOf(bbox[2], level), params),
     `m.cy between ${cellOf(bbox[1], level)} and ${cellOf(bbox[3], level)}`,
     'm.n <> 0',
     f.category ? `m.category_id = (select id from categories where code = $${params.push(f.category)})` : 'm.category_id = 0',
@@ -54,6 +54,16 @@ function cellWhere(f: ReportFilters, bbox: BBox, level: number, params: unknown[
   else if (f.status) w.push(`m.status = $${params.push(f.status)}`);
   if (f.district) w.push(`m.district_id = $${params.push(f.district)}`);
   return w.join(' and ');
+}
+
+/**
+ * The view's columns as a list: the primary key (level, category, cx, cy, …) is then searched once
+ * per column within the cy range, instead of reading every row of the city between the two edges
+ * (45,000 index entries → 2,800 for a zoom-17 view at 1,000,000 reports).
+ */
+function columnsWhere(x0: number, x1: number, params: unknown[]): string {
+  if (x1 - x0 > 512) return `m.cx between ${x0} and ${x1}`;
+  return `m.cx = any($${params.push(Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i))}::int[])`;
 }
 
 async function countInView(ctx: AppContext, bbox: BBox, f: ReportFilters): Promise<number> {

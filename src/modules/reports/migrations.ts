@@ -249,4 +249,17 @@ export const reportsMigrations: Migration[] = [
         array_agg(coalesce(department_id, 0)), array_agg(ST_X(location)), array_agg(ST_Y(location)), array_agg(1))
       from reports where status <> 'unconfirmed' and hidden_at is null;`,
   },
+  {
+    // The filtered list pages and feeds walk one of these in order (see newestFirst in queries.ts).
+    // bench/reports.bench.ts, 1,000,000 reports: "closed" in one district and category went from
+    // 120 ms (newest-first index, half the table read) to a few ms.
+    name: '005_reports_public_filter_idx',
+    sql: `
+      create index reports_public_category_idx on reports (category_id, created_at desc, id desc) include (status, district_id)
+        where status <> 'unconfirmed' and hidden_at is null;
+      create index reports_public_district_idx on reports (district_id, created_at desc, id desc) include (status, category_id)
+        where status <> 'unconfirmed' and hidden_at is null;
+      create index reports_public_status_idx on reports (status, created_at desc, id desc) include (category_id, district_id)
+        where status <> 'unconfirmed' and hidden_at is null;`,
+  },
 ];

@@ -33,7 +33,7 @@ export function whereFor(f: ReportFilters, params: unknown[], opts: { includeOwn
   const w = opts.includeOwnUnpublished ? ['true'] : [`r.status <> 'unconfirmed'`, 'r.hidden_at is null'];
   if (f.status === 'open') w.push(`r.status in ('new','acknowledged','in_progress','planned')`);
   else if (f.status) w.push(`r.status = $${params.push(f.status)}`);
-  if (f.category) w.push(`c.code = $${params.push(f.category)}`);
+  if (f.category) w.push(`r.category_id = (select id from categories where code = $${params.push(f.category)})`);
   if (f.district) w.push(`r.district_id = $${params.push(f.district)}`);
   if (f.department) w.push(`r.department_id = $${params.push(f.department)}`);
   if (f.reporterId) w.push(`r.reporter_id = $${params.push(f.reporterId)}`);
@@ -56,6 +56,17 @@ async function publicCount(ctx: AppContext, f: ReportFilters): Promise<{ n: numb
   return row;
 }
 
+/**
+ * Newest first. With one filter fixed to a single value, that column leads the ordering (a no-op on
+ * the result) so PostgreSQL walks the matching partial index (migration 005) instead of the
+ * newest-first index: the planner assumes every status is spread evenly over time, and for old
+ * statuses such as "closed" it would read half the table to find a page.
+ */
+export function newestFirst(f: ReportFilters): string {
+  const lead = f.category ? 'r.category_id, ' : f.district ? 'r.district_id, ' : f.status && f.status !== 'open' ? 'r.status, ' : '';
+  return `order by ${lead}r.created_at desc, r.id desc`;
+}
+
 export async function listReports(ctx: AppContext, locale: Locale, f: ReportFilters, page: number, pageSize = 20): Promise<{ items: ReportListItem[]; total: number }> {
   const params: unknown[] = [];
   const where = whereFor(f, params, { includeOwnUnpublished: !!f.reporterId });
@@ -67,7 +78,7 @@ export async function listReports(ctx: AppContext, locale: Locale, f: ReportFilt
             left(r.description_public, 120) as title, ${iso('r.created_at')} as "createdAt",
             ST_Y(r.location) as lat, ST_X(r.location) as lng, r.address
      from reports r join categories c on c.id = r.category_id left join areas a on a.id = r.district_id
-     where ${where} order by r.created_at desc, r.id desc limit ${pageSize} offset ${(Math.max(1, page) - 1) * pageSize}`,
+     where ${where} ${f.reporterId ? 'order by r.created_at desc, r.id desc' : newestFirst(f)} limit ${pageSize} offset ${(Math.max(1, page) - 1) * pageSize}`,
     params,
   );
   return { items, total: count?.n ?? 0 };

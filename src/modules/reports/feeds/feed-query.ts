@@ -2,7 +2,7 @@
 // public text, never the original description, contact data or the typed address).
 import type { AppContext } from '../../../core/context.ts';
 import type { Locale } from '../../../core/config/config.ts';
-import { iso, whereFor, type ReportFilters } from '../queries.ts';
+import { iso, newestFirst, whereFor, type ReportFilters } from '../queries.ts';
 import type { Status } from '../workflow.ts';
 
 export interface FeedReport {
@@ -26,7 +26,7 @@ export async function feedReports(ctx: AppContext, locale: Locale, filters: Repo
     `select r.id::int as id, r.status, c.code as "categoryCode", ${name} as category, a.name as district, r.description_public as text,
             ${iso('r.created_at')} as "createdAt", ${iso('r.updated_at')} as "updatedAt", ST_Y(r.location) as lat, ST_X(r.location) as lng
      from reports r join categories c on c.id = r.category_id left join areas a on a.id = r.district_id
-     where ${where} order by r.created_at desc, r.id desc limit ${limit}`,
+     where ${where} ${newestFirst(filters)} limit ${limit}`,
     params,
   );
 }
