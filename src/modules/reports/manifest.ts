@@ -21,6 +21,7 @@ import { DEFAULT_SENDER_SETTINGS } from './senders.ts';
 import { open311Migrations } from './open311/migrations.ts';
 import { open311Messages } from './open311/messages.ts';
 import { registerOpen311 } from './open311/register.ts';
+import { registerReportSubjects } from './subjects-registration.ts';
 
 export const reportsModule = defineModule({
   name: 'reports',
@@ -41,6 +42,7 @@ export const reportsModule = defineModule({
     defaults: { ...DEFAULT_SENDER_SETTINGS },
   },
   routes(app, ctx) {
+    registerReportSubjects();
     registerCitizenRoutes(app, ctx);
     registerManageRoutes(app, ctx);
     registerApiRoutes(app, ctx);

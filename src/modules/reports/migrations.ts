@@ -262,4 +262,10 @@ export const reportsMigrations: Migration[] = [
       create index reports_public_status_idx on reports (status, created_at desc, id desc) include (category_id, district_id)
         where status <> 'unconfirmed' and hidden_at is null;`,
   },
+  {
+    // Kept by the comments module (countChanged in subjects-registration.ts) inside each comment's
+    // transaction, so lists can show how much a report is discussed without counting comments.
+    name: '006_report_comments_count',
+    sql: `alter table reports add column comments_count int not null default 0;`,
+  },
 ];

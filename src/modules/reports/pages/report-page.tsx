@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../core/ui/page-context.ts';
 import { MapContainer } from './map-container.tsx';
 import { CsrfField } from '../../../core/ui/forms.tsx';
@@ -32,7 +33,7 @@ export function History(props: { page: PageContext; updates: ReportUpdateView[] 
   );
 }
 
-export function ReportPage(props: { page: PageContext; report: ReportView; following: boolean; canManage: boolean; canSeeOriginal: boolean; canGiveFeedback: boolean; canModerate: boolean }) {
+export function ReportPage(props: { page: PageContext; report: ReportView; following: boolean; canManage: boolean; canSeeOriginal: boolean; canGiveFeedback: boolean; canModerate: boolean; comments?: ComponentChildren }) {
   const { page, report: r } = props;
   const { t } = page;
   return (
@@ -101,6 +102,7 @@ export function ReportPage(props: { page: PageContext; report: ReportView; follo
         <h2 id="history-heading">{t('reports.page.history')}</h2>
         <History page={page} updates={r.updates} />
       </section>
+      {props.comments}
     </article>
   );
 }

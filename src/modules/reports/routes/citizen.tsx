@@ -14,6 +14,8 @@ import { readMultipartForm } from './multipart-form.ts';
 import { STATUSES } from '../workflow.ts';
 import { loadReportCore } from '../commands/load.ts';
 import { MAP_ISLAND, MAP_STYLES } from '../pages/map-container.tsx';
+import { commentSection } from '../../comments/section.tsx';
+import { commentsEnabled, commentsOpenOn, REPORT_SUBJECT } from '../subjects-registration.ts';
 
 const FORM_ISLAND = '/static/assets/report-form.js';
 
@@ -118,10 +120,14 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
     if (!report || !reportPolicy.can(req.actor, 'report.view', subject!)) return reply.callNotFound();
     const canInternal = reportPolicy.can(req.actor, 'report.viewInternal', subject!);
     const visible = { ...report, updates: report.updates.filter((u) => u.public || canInternal) };
+    const page = await req.pageContext();
+    // Only the thread: following a report is the module's own follow (status news), shown above it.
+    const comments = commentsEnabled(ctx) ? (await commentSection(ctx, page, REPORT_SUBJECT, report.id, commentsOpenOn(report))).comments : null;
     return reply.page(
       req.t('reports.page.title', { id: report.id }),
       <ReportPage
-        page={await req.pageContext()}
+        page={page}
+        comments={comments}
         report={visible}
         following={req.actor.kind === 'user' ? await isFollowing(ctx, report.id, req.actor.id) : false}
         canManage={reportPolicy.can(req.actor, 'report.manage', subject!)}
