@@ -9,6 +9,8 @@ import { PROPOSALS_COMPONENT } from './model.ts';
 import { registerCitizenRoutes } from './routes/citizen.tsx';
 import { registerStaffRoutes } from './routes/staff.tsx';
 import { registerApiRoutes } from './routes/api.ts';
+import { registerMapApiRoutes } from './routes/map-api.ts';
+import { proposalsMapMessages } from './messages-map.ts';
 import { seedProposalsDemo } from './seed.ts';
 import { registerProposalSubjects } from './subjects-registration.ts';
 
@@ -16,7 +18,7 @@ export const proposalsModule = defineModule({
   name: 'proposals',
   title: 'proposals.title',
   migrations: proposalsMigrations,
-  messages: mergeMessages(proposalsMessages),
+  messages: mergeMessages(proposalsMessages, proposalsMapMessages),
   actions: Object.fromEntries(proposalPolicy.actions.map((a) => [a, a])),
   spaceComponent: PROPOSALS_COMPONENT,
   routes(app, ctx) {
@@ -24,6 +26,7 @@ export const proposalsModule = defineModule({
     registerCitizenRoutes(app, ctx);
     registerStaffRoutes(app, ctx);
     registerApiRoutes(app, ctx);
+    registerMapApiRoutes(app, ctx);
   },
   seeds: { demo: seedProposalsDemo },
   async personalData(ctx, userId) {

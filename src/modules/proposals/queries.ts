@@ -36,7 +36,8 @@ const ORDER: Record<ProposalSort, string> = {
 
 const nameColumn = (locale: Locale) => ({ ro: 'name_ro', en: 'name_en', hu: 'name_hu' })[locale];
 
-export async function listProposals(db: Q, locale: Locale, componentId: number, f: ProposalFilters, page: number, pageSize: number): Promise<{ items: ProposalListItem[]; total: number }> {
+/** The list's filters as SQL over `proposals p` with parameters $1–$5 (the map shares them). */
+export function listWhere(componentId: number, f: Omit<ProposalFilters, 'sort'>): { where: string; params: (string | number | null)[] } {
   const q = f.q?.trim() ? f.q.trim() : null;
   // Withdrawn proposals appear only when asked for by state.
   const where = `p.component_id = $1 and p.hidden_at is null
@@ -44,7 +45,12 @@ export async function listProposals(db: Q, locale: Locale, componentId: number, 
     and ($3::text is null or p.category_id = (select id from proposal_categories where code = $3))
     and ($4::int is null or p.district_id = $4)
     and ($5::text is null or p.search @@ dz_fts_query($5))`;
-  const params = [componentId, f.state ?? null, f.category ?? null, f.district ?? null, q];
+  return { where, params: [componentId, f.state ?? null, f.category ?? null, f.district ?? null, q] };
+}
+
+export async function listProposals(db: Q, locale: Locale, componentId: number, f: ProposalFilters, page: number, pageSize: number): Promise<{ items: ProposalListItem[]; total: number }> {
+  const q = f.q?.trim() ? f.q.trim() : null;
+  const { where, params } = listWhere(componentId, f);
   const [rows, [count]] = await Promise.all([
     db.query<{ id: number; title: string; excerpt: string; state: ProposalState; supports: number; comments: number; category: string | null; district: string | null; author: string | null; created_at: Date | string }>(
       `select p.id::int as id, p.title, left(p.body_public, 220) as excerpt, p.state, p.supports_count as supports, p.comments_count as comments,

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../core/home/home-page.tsx';
 import type { HostedComponent } from '../../spaces/hosted.ts';
 import { SORTS, STATES, type ProposalState } from '../model.ts';
 import type { CategoryOption, ProposalFilters, ProposalListItem } from '../queries.ts';
+import { ProposalsMap, ViewSwitch, type ListView } from './list-map.tsx';
 
 export function StateBadge(props: { page: PageContext; state: ProposalState }) {
   return <span class={`status proposal-${props.state}`}>{props.page.t(`proposals.state.${props.state}`)}</span>;
@@ -43,6 +44,7 @@ export interface ListPageProps {
   query: string;
   canCreate: boolean;
   supports: { used: number; limit: number } | null;
+  view?: ListView;
 }
 
 export function ProposalListPage(props: ListPageProps) {
@@ -53,6 +55,7 @@ export function ProposalListPage(props: ListPageProps) {
   const pageLink = (n: number) => {
     const p = new URLSearchParams(props.query);
     p.set('page', String(n));
+    if (props.view === 'map') p.set('view', 'map');
     return `${base}?${p.toString()}`;
   };
   return (
@@ -121,8 +124,11 @@ export function ProposalListPage(props: ListPageProps) {
               ))}
             </select>
           </div>
+          {props.view === 'map' ? <input type="hidden" name="view" value="map" /> : null}
           <button type="submit">{t('proposals.list.filter')}</button>
         </form>
+        <ViewSwitch page={page} base={base} query={props.query} view={props.view ?? 'list'} />
+        {props.view === 'map' ? <ProposalsMap page={page} componentId={component.id} query={props.query} /> : null}
         <p role="status">{t('proposals.list.count', { count: props.total })}</p>
         {props.items.length === 0 ? (
           <p>{t('proposals.list.empty')}</p>

@@ -14,6 +14,8 @@ import { createProposal } from '../commands/create.ts';
 import { setSupport } from '../commands/support.ts';
 import { withdrawProposal } from '../commands/manage.ts';
 import { ProposalListPage } from '../pages/list-page.tsx';
+import type { ListView } from '../pages/list-map.tsx';
+import { FEATURE_MAP_ISLAND, FEATURE_MAP_STYLES } from '../../../core/ui/feature-map.tsx';
 import { ProposalFormPage, type ProposalFormValues } from '../pages/form-page.tsx';
 import { ProposalPage } from '../pages/proposal-page.tsx';
 import { componentParams, idParams, listQuery, PROPOSAL_FIELDS, proposalBody, type ListQuery } from './schemas.ts';
@@ -22,6 +24,7 @@ import { ForbiddenPage } from '../../../core/admin/guard.tsx';
 
 const PAGE_SIZE = 20;
 const FORM_ISLAND = '/static/assets/proposal-form.js';
+const listPageQuery = { ...listQuery, properties: { ...listQuery.properties, view: { type: 'string', enum: ['list', 'map'], default: 'list' } } } as const;
 
 export function filtersFrom(q: ListQuery): ProposalFilters {
   return {
@@ -59,7 +62,7 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
     return c && proposalPolicy.can(req.actor, 'proposal.view', subjectOf(c)) ? c : null;
   }
 
-  app.get<{ Params: { cid: number }; Querystring: ListQuery }>('/proposals/c/:cid', { schema: { hide: true, params: componentParams, querystring: listQuery } }, async (req, reply) => {
+  app.get<{ Params: { cid: number }; Querystring: ListQuery & { view: ListView } }>('/proposals/c/:cid', { schema: { hide: true, params: componentParams, querystring: listPageQuery } }, async (req, reply) => {
     const c = await component(req, req.params.cid);
     if (!c) return reply.callNotFound();
     const filters = filtersFrom(req.query);
@@ -83,7 +86,9 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
         query={queryOf(filters)}
         canCreate={proposalPolicy.can(req.actor, 'proposal.create', subjectOf(c))}
         supports={userId && rules.supportsLimit > 0 ? { used: await supportsUsed(ctx.database, c.id, userId), limit: rules.supportsLimit } : null}
+        view={req.query.view}
       />,
+      req.query.view === 'map' ? { islands: [FEATURE_MAP_ISLAND], styles: FEATURE_MAP_STYLES } : {},
     );
   });
 
