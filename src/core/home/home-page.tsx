@@ -1,5 +1,6 @@
 import type { PageContext } from '../ui/page-context.ts';
 import type { HomeCard } from '../modules/manifest.ts';
+import { dateTimeFormat } from '../i18n/intl-cache.ts';
 
 export interface FeedItem {
   id: number;
@@ -8,7 +9,7 @@ export interface FeedItem {
 }
 
 export function formatDateTime(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat({ ro: 'ro-RO', en: 'en-GB', hu: 'hu-HU' }[locale] ?? 'ro-RO', {
+  return dateTimeFormat({ ro: 'ro-RO', en: 'en-GB', hu: 'hu-HU' }[locale] ?? 'ro-RO', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Europe/Bucharest',

@@ -4,6 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Locale } from '../config/config.ts';
 import { Catalog } from '../i18n/catalog.ts';
+import { numberFormat } from '../i18n/intl-cache.ts';
 
 /** A wide table's horizontal scroller. It can take keyboard focus, so people without a mouse can
  * scroll it too (WCAG 2.1.1), and is a named region so the focus stop makes sense. */
@@ -22,7 +23,7 @@ export interface BarRow {
 
 export function formatShare(locale: Locale, part: number, whole: number): string {
   if (whole === 0) return '—';
-  return new Intl.NumberFormat(Catalog.intlTag(locale), { style: 'percent', maximumFractionDigits: 0 }).format(part / whole);
+  return numberFormat(Catalog.intlTag(locale), { style: 'percent', maximumFractionDigits: 0 }).format(part / whole);
 }
 
 export function Bar(props: { part: number; whole: number }) {
@@ -53,7 +54,7 @@ export function BarTable(props: { locale: Locale; caption: string; labelHeading:
           {rows.map((r) => (
             <tr>
               <th scope="row">{r.label}</th>
-              <td class="num">{new Intl.NumberFormat(Catalog.intlTag(locale)).format(r.count)}</td>
+              <td class="num">{numberFormat(Catalog.intlTag(locale)).format(r.count)}</td>
               <td class="num">{formatShare(locale, r.count, total)}</td>
               <td class="bar-cell">
                 <Bar part={r.count} whole={total} />

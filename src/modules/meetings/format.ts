@@ -2,20 +2,21 @@
 // date and time (no script, no time-zone picker) and the server turns them into UTC.
 import type { Locale } from '../../core/config/config.ts';
 import { Catalog } from '../../core/i18n/catalog.ts';
+import { dateTimeFormat } from '../../core/i18n/intl-cache.ts';
 
 export const CITY_TIME_ZONE = 'Europe/Bucharest';
 
 export function meetingWhen(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(Catalog.intlTag(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(new Date(iso));
+  return dateTimeFormat(Catalog.intlTag(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(new Date(iso));
 }
 
 export function meetingTime(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(Catalog.intlTag(locale), { timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(new Date(iso));
+  return dateTimeFormat(Catalog.intlTag(locale), { timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(new Date(iso));
 }
 
 /** Offset of the city's zone from UTC at `at`, in minutes (120 in winter, 180 in summer). */
 function offsetMinutes(at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: CITY_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at);
+  const parts = dateTimeFormat('en-US', { timeZone: CITY_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - at.getTime()) / 60000);
@@ -39,7 +40,7 @@ export function localToUtc(date: string, time: string): Date | null {
 
 /** The city-local date and time of an instant, for prefilling forms. */
 export function utcToLocal(iso: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(iso));
+  const parts = dateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(iso));
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }

@@ -5,13 +5,14 @@ import { formatDateTime } from '../../../core/home/home-page.tsx';
 import { ENTITY_TYPES } from '../model.ts';
 import type { LiveItem, TypeSummary } from '../queries.ts';
 import { formatReading } from './format.ts';
+import { numberFormat } from '../../../core/i18n/intl-cache.ts';
 
 export const CITYDATA_ISLAND = '/static/assets/citydata-map.js';
 export const CITYDATA_STYLES = ['/static/assets/leaflet/leaflet.css'];
 
 function summaryText(page: PageContext, s: TypeSummary): string {
   const { t } = page;
-  const nf = new Intl.NumberFormat(page.locale === 'en' ? 'en-GB' : page.locale === 'hu' ? 'hu-HU' : 'ro-RO', { maximumFractionDigits: 1 });
+  const nf = numberFormat(page.locale === 'en' ? 'en-GB' : page.locale === 'hu' ? 'hu-HU' : 'ro-RO', { maximumFractionDigits: 1 });
   switch (s.type) {
     case 'ParkingSpot':
     case 'OffStreetParking':

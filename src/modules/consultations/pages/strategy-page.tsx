@@ -5,11 +5,12 @@ import type { FieldError } from '../../../core/http/problem.ts';
 import { CsrfField, ErrorSummary, Field, errorFor } from '../../../core/ui/forms.tsx';
 import { Select } from '../../../core/admin/components.tsx';
 import type { AmbitionNode, Consultation, OpenAction } from '../queries.ts';
+import { dateTimeFormat } from '../../../core/i18n/intl-cache.ts';
 
 export function Period(props: { page: PageContext; c: Consultation }) {
   const { page, c } = props;
   if (!c.startsOn || !c.endsOn) return null;
-  const fmt = (d: string) => new Intl.DateTimeFormat({ ro: 'ro-RO', en: 'en-GB', hu: 'hu-HU' }[page.locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+  const fmt = (d: string) => dateTimeFormat({ ro: 'ro-RO', en: 'en-GB', hu: 'hu-HU' }[page.locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
   return (
     <p class="muted">
       {page.t('consultations.period')}: <time dateTime={c.startsOn}>{fmt(c.startsOn)}</time> – <time dateTime={c.endsOn}>{fmt(c.endsOn)}</time>

@@ -1,4 +1,5 @@
 // Plain text written by people (descriptions, news, proposals) shown as paragraphs; never as HTML.
+import { dateTimeFormat } from '../../../core/i18n/intl-cache.ts';
 export function Paragraphs(props: { text: string; class?: string }) {
   const parts = props.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   return (
@@ -15,5 +16,5 @@ export function Paragraphs(props: { text: string; class?: string }) {
 /** A calendar day (YYYY-MM-DD) in the page language, without shifting it through time zones. */
 export function formatDay(locale: string, day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat({ ro: 'ro-RO', en: 'en-GB', hu: 'hu-HU' }[locale] ?? 'ro-RO', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return dateTimeFormat({ ro: 'ro-RO', en: 'en-GB', hu: 'hu-HU' }[locale] ?? 'ro-RO', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }

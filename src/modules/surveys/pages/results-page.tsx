@@ -5,10 +5,11 @@ import { ScrollRegion, BarTable } from '../../../core/ui/bar-table.tsx';
 import { Catalog } from '../../../core/i18n/catalog.ts';
 import type { QuestionResult } from '../results.ts';
 import type { Survey } from '../queries.ts';
+import { numberFormat } from '../../../core/i18n/intl-cache.ts';
 
 function fmt(page: PageContext, n: number | null | undefined, digits = 1): string {
   if (n === null || n === undefined) return '—';
-  return new Intl.NumberFormat(Catalog.intlTag(page.locale), { maximumFractionDigits: digits }).format(n);
+  return numberFormat(Catalog.intlTag(page.locale), { maximumFractionDigits: digits }).format(n);
 }
 
 function Result(props: { page: PageContext; r: QuestionResult; index: number }) {
