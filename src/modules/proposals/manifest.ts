@@ -9,6 +9,9 @@ import { PROPOSALS_COMPONENT } from './model.ts';
 import { registerCitizenRoutes } from './routes/citizen.tsx';
 import { registerStaffRoutes } from './routes/staff.tsx';
 import { registerApiRoutes } from './routes/api.ts';
+import { registerEditRoutes } from './routes/edit.tsx';
+import { registerEditApiRoutes } from './routes/api-edit.ts';
+import { proposalsEditMessages } from './messages-edit.ts';
 import { registerMapApiRoutes } from './routes/map-api.ts';
 import { proposalsMapMessages } from './messages-map.ts';
 import { seedProposalsDemo } from './seed.ts';
@@ -18,7 +21,7 @@ export const proposalsModule = defineModule({
   name: 'proposals',
   title: 'proposals.title',
   migrations: proposalsMigrations,
-  messages: mergeMessages(proposalsMessages, proposalsMapMessages),
+  messages: mergeMessages(proposalsMessages, proposalsEditMessages, proposalsMapMessages),
   actions: Object.fromEntries(proposalPolicy.actions.map((a) => [a, a])),
   spaceComponent: PROPOSALS_COMPONENT,
   routes(app, ctx) {
@@ -26,6 +29,8 @@ export const proposalsModule = defineModule({
     registerCitizenRoutes(app, ctx);
     registerStaffRoutes(app, ctx);
     registerApiRoutes(app, ctx);
+    registerEditRoutes(app, ctx);
+    registerEditApiRoutes(app, ctx);
     registerMapApiRoutes(app, ctx);
   },
   seeds: { demo: seedProposalsDemo },
@@ -41,6 +46,7 @@ export const proposalsModule = defineModule({
     // counted, so they stay anonymous through the count while the rows go.
     await tx.query('update proposals set author_id = null where author_id = $1', [userId]);
     await tx.query('update proposals set answered_by = null where answered_by = $1', [userId]);
+    await tx.query('update proposal_versions set editor_id = null where editor_id = $1', [userId]);
     await tx.query('delete from proposal_supports where user_id = $1', [userId]);
     await tx.query('delete from proposal_support_quotas where user_id = $1', [userId]);
   },

@@ -121,4 +121,32 @@ export const proposalsMigrations: Migration[] = [
       -- after the first page of matches instead of ranking all of them.
       create index proposals_supports_idx on proposals(supports_count desc, id desc) where hidden_at is null;`,
   },
+  {
+    // Editing after submission (until the first support) keeps every text that was public: version 1
+    // is the text as submitted, then one row per edit. Attachments are stored like report photos:
+    // re-encoded images (no metadata) or sniffed PDFs, at most three per proposal.
+    name: '003_proposal_edits_attachments',
+    sql: `
+      alter table proposals add column edited_at timestamptz;
+      create table proposal_versions (
+        proposal_id bigint not null references proposals(id) on delete cascade,
+        version int not null check (version >= 1),
+        title text not null,
+        body text not null,
+        body_public text not null,
+        edited_at timestamptz not null default now(),
+        editor_id uuid references users(id) on delete set null,
+        primary key (proposal_id, version)
+      );
+      create table proposal_attachments (
+        id bigserial primary key,
+        proposal_id bigint not null references proposals(id) on delete cascade,
+        file_name text not null check (length(file_name) between 1 and 120),
+        content_type text not null check (content_type in ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')),
+        size int not null check (size > 0 and size <= 10485760),
+        data bytea not null,
+        created_at timestamptz not null default now()
+      );
+      create index proposal_attachments_proposal_idx on proposal_attachments(proposal_id, id);`,
+  },
 ];

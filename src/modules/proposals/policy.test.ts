@@ -18,12 +18,14 @@ const actors: Record<string, Actor> = {
   admin: user('admin', { roles: ['admin'] }),
 };
 
-const open: ProposalSubject = { public: true, proposalsOpen: true, supportsOpen: true, authorId: 'author', state: 'open', hidden: false };
+const open: ProposalSubject = { public: true, proposalsOpen: true, supportsOpen: true, authorId: 'author', state: 'open', hidden: false, supports: 0 };
 const closed: ProposalSubject = { ...open, proposalsOpen: false, supportsOpen: false };
 const hidden: ProposalSubject = { ...open, hidden: true };
 const draftSpace: ProposalSubject = { ...open, public: false };
 const accepted: ProposalSubject = { ...open, state: 'accepted' };
 const withdrawn: ProposalSubject = { ...open, state: 'withdrawn' };
+const supported: ProposalSubject = { ...open, supports: 1 };
+const answered: ProposalSubject = { ...open, state: 'evaluating' };
 
 // Columns: anonymous, citizen, author, org_rep, official, moderator, admin
 const matrix: [string, ProposalSubject, string][] = [
@@ -33,6 +35,13 @@ const matrix: [string, ProposalSubject, string][] = [
   ['proposal.create', open, '0111111'],
   ['proposal.create', closed, '0000000'],
   ['proposal.create', draftSpace, '0000000'],
+  ['proposal.edit', open, '0010000'],
+  ['proposal.edit', supported, '0000000'],
+  ['proposal.edit', closed, '0000000'],
+  ['proposal.edit', hidden, '0000000'],
+  ['proposal.edit', answered, '0000000'],
+  ['proposal.edit', withdrawn, '0000000'],
+  ['proposal.edit', draftSpace, '0000000'],
   ['proposal.support', open, '0111111'],
   ['proposal.support', closed, '0000000'],
   ['proposal.support', hidden, '0000000'],

@@ -30,6 +30,7 @@ export const proposalSchema = {
     address: nullableString,
     location: { anyOf: [{ type: 'null' }, { type: 'object', properties: { lat: { type: 'number' }, lng: { type: 'number' } } }] },
     answer: { anyOf: [{ type: 'null' }, { type: 'object', properties: { text: { type: 'string' }, answeredAt: { type: 'string', format: 'date-time' } } }] },
+    editedAt: { anyOf: [{ type: 'null' }, { type: 'string', format: 'date-time' }] },
   },
 } as const;
 
@@ -50,5 +51,6 @@ export function presentProposal(p: Proposal) {
     address: p.address,
     location: p.lat !== null && p.lng !== null ? { lat: p.lat, lng: p.lng } : null,
     answer: p.answeredAt ? { text: p.answerText ?? '', answeredAt: p.answeredAt } : null,
+    editedAt: p.editedAt,
   };
 }

@@ -92,6 +92,8 @@ export interface Proposal extends ProposalListItem {
   answeredAt: string | null;
   hidden: boolean;
   hiddenReason: string | null;
+  /** When its author last changed the text; null if never. */
+  editedAt: string | null;
 }
 
 export async function getProposal(db: Q, locale: Locale, id: number): Promise<Proposal | null> {
@@ -99,7 +101,7 @@ export async function getProposal(db: Q, locale: Locale, id: number): Promise<Pr
     `select p.id::int as id, p.component_id, p.space_id, p.author_id, p.title, p.body, p.body_public, left(p.body_public, 220) as excerpt, p.state,
             p.supports_count as supports, p.comments_count as comments, p.category_id, c.${nameColumn(locale)} as category, p.district_id, a.name as district,
             u.display_name as author, p.created_at, ST_Y(p.location) as lat, ST_X(p.location) as lng, p.address, p.answer_text, p.answered_at,
-            p.hidden_at is not null as hidden, p.hidden_reason
+            p.hidden_at is not null as hidden, p.hidden_reason, p.edited_at
      from proposals p
      left join proposal_categories c on c.id = p.category_id
      left join areas a on a.id = p.district_id
@@ -133,6 +135,7 @@ export async function getProposal(db: Q, locale: Locale, id: number): Promise<Pr
     answeredAt: r.answered_at ? new Date(r.answered_at as string).toISOString() : null,
     hidden: r.hidden as boolean,
     hiddenReason: r.hidden_reason as string | null,
+    editedAt: r.edited_at ? new Date(r.edited_at as string).toISOString() : null,
   };
 }
 
@@ -196,4 +199,20 @@ export async function supportsUsed(db: Q, componentId: number, userId: string | 
   if (!userId) return 0;
   const [r] = await db.query<{ used: number }>('select used from proposal_support_quotas where component_id = $1 and user_id = $2', [componentId, userId]);
   return r?.used ?? 0;
+}
+
+export interface ProposalVersion {
+  version: number;
+  title: string;
+  bodyPublic: string;
+  editedAt: string;
+}
+
+/** The public history of a proposal's text: masked text only, newest first. */
+export async function listVersions(db: Q, proposalId: number): Promise<ProposalVersion[]> {
+  const rows = await db.query<{ version: number; title: string; body_public: string; edited_at: Date | string }>(
+    'select version, title, body_public, edited_at from proposal_versions where proposal_id = $1 order by version desc',
+    [proposalId],
+  );
+  return rows.map((r) => ({ version: r.version, title: r.title, bodyPublic: r.body_public, editedAt: new Date(r.edited_at).toISOString() }));
 }

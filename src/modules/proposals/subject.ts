@@ -3,7 +3,7 @@ import { isPublic, type HostedComponent } from '../spaces/hosted.ts';
 import type { ProposalSubject } from './policy.ts';
 import type { Proposal } from './queries.ts';
 
-export function subjectOf(component: HostedComponent, proposal?: Pick<Proposal, 'authorId' | 'state' | 'hidden'>): ProposalSubject {
+export function subjectOf(component: HostedComponent, proposal?: Pick<Proposal, 'authorId' | 'state' | 'hidden' | 'supports'>): ProposalSubject {
   return {
     public: isPublic(component),
     proposalsOpen: component.flags.proposalsOpen,
@@ -11,5 +11,6 @@ export function subjectOf(component: HostedComponent, proposal?: Pick<Proposal, 
     authorId: proposal?.authorId ?? null,
     state: proposal?.state ?? null,
     hidden: proposal?.hidden ?? false,
+    supports: proposal?.supports ?? 0,
   };
 }

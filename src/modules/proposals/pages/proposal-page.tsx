@@ -8,6 +8,26 @@ import { SelectField } from '../../spaces/pages/controls.tsx';
 import { ANSWER_STATES } from '../model.ts';
 import type { Proposal } from '../queries.ts';
 import { ComponentCrumbs, StateBadge } from './list-page.tsx';
+import { formatSize, type AttachmentItem } from '../attachments.ts';
+
+function Attachments(props: { page: PageContext; items: AttachmentItem[] }) {
+  const { page, items } = props;
+  const { t } = page;
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby="attachments-heading">
+      <h2 id="attachments-heading">{t('proposals.page.attachments')}</h2>
+      <ul class="attachments">
+        {items.map((a) => (
+          <li>
+            <a href={`/proposals/attachments/${a.id}`}>{a.fileName}</a>{' '}
+            <span class="muted">({t('proposals.page.attachment', { type: t(a.contentType === 'application/pdf' ? 'proposals.type.pdf' : 'proposals.type.image'), size: formatSize(a.size, page.locale) })})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export interface ProposalPageProps {
   page: PageContext;
@@ -15,7 +35,8 @@ export interface ProposalPageProps {
   proposal: Proposal;
   threshold: number;
   supported: boolean;
-  can: { support: boolean; withdraw: boolean; answer: boolean; moderate: boolean; original: boolean };
+  can: { support: boolean; withdraw: boolean; answer: boolean; moderate: boolean; original: boolean; edit?: boolean };
+  attachments?: AttachmentItem[];
   /** Follow form and comment thread, rendered by their own modules. */
   follow?: ComponentChildren;
   comments?: ComponentChildren;
@@ -81,7 +102,18 @@ export function ProposalPage(props: ProposalPageProps) {
         {proposal.hidden ? <p class="notice">{t('proposals.page.hidden', { reason: proposal.hiddenReason ?? '' })}</p> : null}
         <p class="muted">
           {t('proposals.page.by', { author: proposal.author ?? t('proposals.page.formerParticipant') })} · <time dateTime={proposal.createdAt}>{formatDateTime(page.locale, proposal.createdAt)}</time>
+          {proposal.editedAt ? (
+            <>
+              {' · '}
+              {t('proposals.page.edited', { date: formatDateTime(page.locale, proposal.editedAt) })} (<a href={`/proposals/${proposal.id}/versions`}>{t('proposals.page.versions')}</a>)
+            </>
+          ) : null}
         </p>
+        {can.edit ? (
+          <p>
+            <a href={`/proposals/${proposal.id}/edit`}>{t('proposals.edit.link')}</a>
+          </p>
+        ) : null}
         <ul class="facts">
           {proposal.category ? <li>{t('proposals.page.category', { category: proposal.category })}</li> : null}
           {proposal.district ? <li>{t('proposals.page.district', { district: proposal.district })}</li> : null}
@@ -89,6 +121,7 @@ export function ProposalPage(props: ProposalPageProps) {
         </ul>
         {can.original && proposal.body !== proposal.bodyPublic ? <p class="hint">{t('proposals.page.original')}</p> : null}
         <Paragraphs text={can.original ? proposal.body : proposal.bodyPublic} />
+        <Attachments page={page} items={props.attachments ?? []} />
         {props.follow}
         <SupportBox {...props} />
         <section aria-labelledby="answer-heading">

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
-import { formErrors, str } from '../../../core/http/form-errors.ts';
+import { str } from '../../../core/http/form-errors.ts';
 import { loadHostedComponent, type HostedComponent } from '../../spaces/hosted.ts';
 import { districtOptions } from '../../spaces/queries.ts';
 import { proposalPolicy } from '../policy.ts';
@@ -19,6 +19,8 @@ import { FEATURE_MAP_ISLAND, FEATURE_MAP_STYLES } from '../../../core/ui/feature
 import { ProposalFormPage, type ProposalFormValues } from '../pages/form-page.tsx';
 import { ProposalPage } from '../pages/proposal-page.tsx';
 import { componentParams, idParams, listQuery, PROPOSAL_FIELDS, proposalBody, type ListQuery } from './schemas.ts';
+import { readProposalForm } from './proposal-form.ts';
+import { listAttachments } from '../attachments.ts';
 import { proposalExtras } from './extras.ts';
 import { ForbiddenPage } from '../../../core/admin/guard.tsx';
 
@@ -46,7 +48,7 @@ export function queryOf(f: ProposalFilters): string {
   return p.toString();
 }
 
-function parsePoint(lat?: string, lng?: string): { point: { lat: number; lng: number } | null; bad: boolean } {
+export function parsePoint(lat?: string, lng?: string): { point: { lat: number; lng: number } | null; bad: boolean } {
   const a = lat?.trim() ?? '';
   const b = lng?.trim() ?? '';
   if (!a && !b) return { point: null, bad: false };
@@ -116,20 +118,22 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
     return formPage(req, reply, c);
   });
 
-  app.post<{ Params: { cid: number } }>('/proposals/c/:cid', { schema: { hide: true, params: componentParams, body: proposalBody }, attachValidation: true }, async (req, reply) => {
+  // Multipart when files are attached, so the handler checks CSRF and the schema itself (proposal-form.ts).
+  app.post<{ Params: { cid: number } }>('/proposals/c/:cid', { schema: { hide: true, params: componentParams }, config: { csrf: 'handler' } }, async (req, reply) => {
     if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(`/proposals/c/${req.params.cid}/new`)}`, 303);
     const c = await component(req, req.params.cid);
     if (!c) return reply.callNotFound();
     if (!proposalPolicy.can(req.actor, 'proposal.create', subjectOf(c))) return reply.redirectWithNotice(`/proposals/c/${c.id}`, 'proposals.err.closed');
+    const form = await readProposalForm(req, proposalBody, PROPOSAL_FIELDS);
     const names = ['title', 'body', 'category', 'district', 'address', 'lat', 'lng'] as const;
-    const values = Object.fromEntries(names.map((n) => [n, str(req.body, n)])) as ProposalFormValues;
-    const errors = formErrors(req, PROPOSAL_FIELDS);
+    const values = Object.fromEntries(names.map((n) => [n, form.fields[n] === undefined ? undefined : String(form.fields[n])])) as ProposalFormValues;
+    const errors = form.errors;
     const similar = await similarProposals(ctx.database, c.id, { title: values.title ?? '', body: values.body });
     if (errors.length) return formPage(req, reply, c, { values, errors, similar, status: 400 });
-    if (str(req.body, 'intent') === 'check') return formPage(req, reply, c, { values, similar });
+    if (str(form.fields, 'intent') === 'check') return formPage(req, reply, c, { values, similar });
     const { point, bad } = parsePoint(values.lat, values.lng);
     if (bad) return formPage(req, reply, c, { values, errors: [{ field: 'location', reason: req.t('proposals.err.location') }], similar, status: 400 });
-    const b = req.body as { category?: number | string; district?: number | string };
+    const b = form.fields as { category?: number | string; district?: number | string };
     const outcome = await createProposal(ctx, req.actor, c.id, {
       title: values.title ?? '',
       body: values.body ?? '',
@@ -137,7 +141,7 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
       districtId: typeof b.district === 'number' ? b.district : null,
       point,
       address: values.address ?? '',
-    });
+    }, form.attachments);
     switch (outcome.kind) {
       case 'created':
         return reply.redirectWithNotice(`/proposals/${outcome.id}`, 'proposals.created');
@@ -175,7 +179,9 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
           answer: proposalPolicy.can(req.actor, 'proposal.answer', subject),
           moderate: proposalPolicy.can(req.actor, 'proposal.moderate', subject),
           original: proposalPolicy.can(req.actor, 'proposal.viewOriginal', subject),
+          edit: proposalPolicy.can(req.actor, 'proposal.edit', subject),
         }}
+        attachments={await listAttachments(ctx.database, proposal.id)}
         follow={extras.follow}
         comments={extras.comments}
       />,

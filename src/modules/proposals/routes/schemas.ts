@@ -53,3 +53,42 @@ export interface ListQuery {
   sort: (typeof SORTS)[number];
   page: number;
 }
+
+/** The edit form: the new-proposal fields plus attachments to drop. */
+export const proposalEditBody = {
+  ...proposalBody,
+  properties: { ...proposalBody.properties, remove: { type: 'array', maxItems: 10, items: { type: 'integer', minimum: 1, maximum: 9007199254740991 } } },
+} as const;
+
+export const EDIT_FIELDS = { ...PROPOSAL_FIELDS, remove: 'proposals.err.remove' } as const;
+
+const nullableId = { type: ['integer', 'null'], minimum: 1, maximum: 2147483647 } as const;
+
+/** PATCH /api/v1/proposals/:id: only the fields sent change. */
+export const proposalPatchBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    title: { type: 'string', minLength: 10, maxLength: 150 },
+    body: { type: 'string', minLength: 15, maxLength: 5000 },
+    category: nullableId,
+    district: nullableId,
+    address: { type: 'string', maxLength: 200 },
+    location: {
+      anyOf: [
+        { type: 'null' },
+        { type: 'object', additionalProperties: false, required: ['lat', 'lng'], properties: { lat: { type: 'number', minimum: -90, maximum: 90 }, lng: { type: 'number', minimum: -180, maximum: 180 } } },
+      ],
+    },
+  },
+} as const;
+
+export interface ProposalPatch {
+  title?: string;
+  body?: string;
+  category?: number | null;
+  district?: number | null;
+  address?: string;
+  location?: { lat: number; lng: number } | null;
+}
