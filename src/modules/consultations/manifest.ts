@@ -1,14 +1,17 @@
 // Stakeholder consultation on a strategy (Timișoara's model): ambitions → objectives → projects,
 // expressions of interest in working groups with consent to be contacted, comments on objectives,
-// open actions promoted to projects, a dashboard by helix type and the consented contacts' export.
+// open actions promoted to projects, an admin editor for the strategy tree, a dashboard by helix
+// type and the consented contacts' export.
 import { defineModule } from '../../core/modules/manifest.ts';
 import { mergeMessages } from '../../core/i18n/catalog.ts';
 import { consultationsMigrations } from './migrations.ts';
 import { consultationsMessages } from './messages.ts';
 import { consultationsAdminMessages } from './messages-admin.ts';
+import { consultationsStrategyMessages } from './messages-strategy.ts';
 import { consultationPolicy } from './policy.ts';
 import { registerPublicConsultationRoutes } from './routes/public.tsx';
 import { registerAdminConsultationRoutes } from './routes/admin.tsx';
+import { registerStrategyEditorRoutes } from './routes/strategy-editor.tsx';
 import { registerConsultationApiRoutes } from './routes/api.ts';
 import { registerConsultationSubjects } from './subjects.ts';
 import { seedConsultationsDemo } from './seed.ts';
@@ -18,13 +21,14 @@ export const consultationsModule = defineModule({
   name: 'consultations',
   title: 'consultations.title',
   migrations: consultationsMigrations,
-  messages: mergeMessages(consultationsMessages, consultationsAdminMessages),
+  messages: mergeMessages(consultationsMessages, consultationsAdminMessages, consultationsStrategyMessages),
   actions: Object.fromEntries(consultationPolicy.actions.map((a) => [a, a])),
   spaceComponent: { title: 'consultations.title', href: (space) => `/consultations?space=${space.id}` },
   routes(app, ctx) {
     registerConsultationSubjects();
     registerPublicConsultationRoutes(app, ctx);
     registerAdminConsultationRoutes(app, ctx);
+    registerStrategyEditorRoutes(app, ctx);
     registerConsultationApiRoutes(app, ctx);
   },
   seeds: {

@@ -36,6 +36,9 @@ const matrix: [string, ConsultationSubject, string][] = [
   ['consultation.viewDashboard', draft, '000001'],
   ['consultation.promote', open, '000001'],
   ['consultation.export', closed, '000001'],
+  ['consultation.editStrategy', open, '000001'],
+  ['consultation.editStrategy', closed, '000001'],
+  ['consultation.editStrategy', draft, '000001'],
 ];
 
 test('consultation permissions follow the role × action matrix', () => {

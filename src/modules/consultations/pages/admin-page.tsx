@@ -14,7 +14,8 @@ export function AdminConsultationPage(props: { page: PageContext; c: Consultatio
   return (
     <AdminShell page={page} title={c.title} crumbs={[{ href: '/admin/consultations', label: t('consultations.admin.title') }]}>
       <p>
-        <a href={`/consultations/${c.id}`}>{t('consultations.admin.publicPage')}</a> · <a href={`/consultations/${c.id}/dashboard`}>{t('consultations.dashboard.title')}</a> ·{' '}
+        <a href={`/consultations/${c.id}`}>{t('consultations.admin.publicPage')}</a> · <a href={`/admin/consultations/${c.id}/strategy`}>{t('consultations.strategy.open')}</a> ·{' '}
+        <a href={`/consultations/${c.id}/dashboard`}>{t('consultations.dashboard.title')}</a> ·{' '}
         <a href={`/admin/consultations/${c.id}/interests.csv`}>{t('consultations.admin.exportAll')}</a>
       </p>
       <ErrorSummary page={page} errors={props.errors} />

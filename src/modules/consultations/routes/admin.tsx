@@ -13,7 +13,7 @@ import { AdminConsultationList, AdminConsultationPage } from '../pages/admin-pag
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } } } as const;
 
-async function guard(req: FastifyRequest, reply: FastifyReply) {
+export async function guard(req: FastifyRequest, reply: FastifyReply) {
   if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(req.method === 'GET' ? req.url : '/admin/consultations')}`, 303);
   // Every admin action here needs the admin role; the policy decides per consultation below.
   if (!hasRole(req.actor, 'admin')) return reply.page(req.t('admin.forbidden.title'), <ForbiddenPage t={req.t} />, { status: 403 });
