@@ -15,10 +15,11 @@ export interface LegendEntry {
  * remains the text equivalent the note points to. The legend is also where the island reads each
  * value's colour and label from, so the colours live in one place.
  */
-export function FeatureMap(props: { page: PageContext; id: string; src: string; colourBy: string; label: string; note: string; legendLabel: string; legend: LegendEntry[] }) {
+export function FeatureMap(props: { page: PageContext; id: string; heading?: string; src: string; colourBy: string; label: string; note: string; legendLabel: string; legend: LegendEntry[] }) {
   const { page, id } = props;
   return (
     <div class="map-block" data-feature-map hidden>
+      {props.heading ? <h2 id={`${id}-heading`}>{props.heading}</h2> : null}
       <div
         id={id}
         class="map"

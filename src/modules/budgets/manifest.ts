@@ -15,6 +15,8 @@ import { registerResultsRoutes } from './routes/results.tsx';
 import { registerAdminRoutes } from './routes/admin.tsx';
 import { registerAdminFileRoutes } from './routes/admin-files.tsx';
 import { registerPhotoRoutes } from './routes/photos.tsx';
+import { registerMapRoutes } from './routes/map.ts';
+import { budgetsMapMessages } from './messages-map.ts';
 import { seedBudgetsDemo } from './seed.ts';
 import { budgetsEraseUser, budgetsPersonalData } from './privacy.ts';
 
@@ -22,7 +24,7 @@ export const budgetsModule = defineModule({
   name: 'budgets',
   title: 'pb.title',
   migrations: budgetsMigrations,
-  messages: mergeMessages(budgetsMessages, budgetsBallotMessages, budgetsAdminMessages, budgetsResultsMessages, budgetsWorksMessages),
+  messages: mergeMessages(budgetsMessages, budgetsBallotMessages, budgetsAdminMessages, budgetsResultsMessages, budgetsWorksMessages, budgetsMapMessages),
   actions: Object.fromEntries(budgetPolicy.actions.map((a) => [a, a])),
   routes(app, ctx) {
     registerPublicRoutes(app, ctx);
@@ -32,6 +34,7 @@ export const budgetsModule = defineModule({
     registerAdminRoutes(app, ctx);
     registerAdminFileRoutes(app, ctx);
     registerPhotoRoutes(app, ctx);
+    registerMapRoutes(app, ctx);
   },
   seeds: { demo: seedBudgetsDemo },
   nav: [{ href: '/budgets', label: 'pb.title', audience: 'public' }],

@@ -5,6 +5,7 @@ import { budgetPolicy } from '../policy.ts';
 import { PhaseBadge } from './edition-list.tsx';
 import { formatDay, formatMoney } from './format.ts';
 import { ruleExplanation, ruleName, voteTypeExplanation } from './explain.ts';
+import { ProjectMap } from './project-map.tsx';
 
 function PhaseTimeline(props: { page: PageContext; edition: EditionView }) {
   const { page, edition } = props;
@@ -70,7 +71,7 @@ function ProjectTable(props: { page: PageContext; projects: ProjectCard[]; curre
   );
 }
 
-export function EditionPage(props: { page: PageContext; edition: EditionView }) {
+export function EditionPage(props: { page: PageContext; edition: EditionView; map?: boolean }) {
   const { page, edition } = props;
   const { t } = page;
   const subject = { phase: edition.phase };
@@ -86,6 +87,7 @@ export function EditionPage(props: { page: PageContext; edition: EditionView }) 
         <h2 id="phases-heading">{t('pb.edition.phases')}</h2>
         <PhaseTimeline page={page} edition={edition} />
       </section>
+      {props.map ? <ProjectMap page={page} editionId={edition.id} phase={edition.phase} /> : null}
       {budgetPolicy.can(page.actor, 'pb.propose', subject) ? (
         <p>
           <a class="button" href={`/budgets/editions/${edition.id}/propose`}>

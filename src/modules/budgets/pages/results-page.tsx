@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../core/home/home-page.tsx';
 import type { ResultsView } from '../queries.ts';
 import { formatMoney, formatNumber, percent } from './format.ts';
 import { ruleExplanation, ruleName } from './explain.ts';
+import { ProjectMap } from './project-map.tsx';
 
 const ROW = 44;
 const WIDTH = 640;
@@ -45,6 +46,9 @@ function ScoreChart(props: { page: PageContext; r: ResultsView }) {
     </figure>
   );
 }
+
+/** A map is worth drawing when some project of the ballot has a place. */
+export const hasMap = (r: ResultsView) => r.projects.some((p) => p.lat !== null && p.lng !== null);
 
 export function ResultsPage(props: { page: PageContext; results: ResultsView }) {
   const { page, results: r } = props;
@@ -123,6 +127,7 @@ export function ResultsPage(props: { page: PageContext; results: ResultsView }) 
           </table>
         </div>
       </section>
+      {hasMap(r) ? <ProjectMap page={page} editionId={r.editionId} phase={r.phase} budgetId={b.id} /> : null}
       {located.length ? (
         <section aria-labelledby="where-heading">
           <h2 id="where-heading">{t('pb.results.where')}</h2>

@@ -15,6 +15,8 @@ import { ProjectForm, type ProjectFormValues } from '../pages/project-form.tsx';
 import { ProjectPage } from '../pages/project-page.tsx';
 import { ReceiptCheckPage } from '../pages/receipt-page.tsx';
 import { idParams, toLogin } from './common.tsx';
+import { hasLocatedProjects } from '../map.ts';
+import { FEATURE_MAP_ISLAND, FEATURE_MAP_STYLES } from '../../../core/ui/feature-map.tsx';
 
 export async function districts(ctx: AppContext): Promise<{ id: number; name: string }[]> {
   return ctx.database.query(`select id, name from areas where kind = 'district' order by name`);
@@ -44,7 +46,9 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get<{ Params: { id: number } }>('/budgets/editions/:id', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     const edition = await editionView(ctx, req.params.id);
     if (!edition) return reply.callNotFound();
-    return reply.page(edition.title, <EditionPage page={await req.pageContext()} edition={edition} />);
+    // The map's GeoJSON keeps a draft edition to its admins; the page follows it.
+    const mapped = (edition.phase !== 'draft' || budgetPolicy.can(req.actor, 'pb.manage', { phase: edition.phase })) && (await hasLocatedProjects(ctx.database, edition.id, edition.phase));
+    return reply.page(edition.title, <EditionPage page={await req.pageContext()} edition={edition} map={mapped} />, mapped ? { islands: [FEATURE_MAP_ISLAND], styles: FEATURE_MAP_STYLES } : {});
   });
 
   const renderPropose = async (req: FastifyRequest, reply: FastifyReply, id: number, values?: ProjectFormValues, errors?: FieldError[], status = 200) => {

@@ -8,7 +8,8 @@ import { budgetPolicy } from '../policy.ts';
 import { resultsView, type ResultsView } from '../queries.ts';
 import { budgetElection, type ExportContext } from '../election.ts';
 import { serializePb } from '../pabulib/serialize.ts';
-import { ResultsPage } from '../pages/results-page.tsx';
+import { hasMap, ResultsPage } from '../pages/results-page.tsx';
+import { FEATURE_MAP_ISLAND, FEATURE_MAP_STYLES } from '../../../core/ui/feature-map.tsx';
 import { forbidden, idParams } from './common.tsx';
 
 function csvCell(v: string | number | boolean | null): string {
@@ -90,7 +91,11 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.get<{ Params: { id: number } }>('/budgets/results/:id', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     const r = await withResults(req, reply);
     if ('done' in r) return r.done;
-    return reply.page(req.t('pb.results.title', { budget: r.results.budget.name }), <ResultsPage page={await req.pageContext()} results={r.results} />);
+    return reply.page(
+      req.t('pb.results.title', { budget: r.results.budget.name }),
+      <ResultsPage page={await req.pageContext()} results={r.results} />,
+      hasMap(r.results) ? { islands: [FEATURE_MAP_ISLAND], styles: FEATURE_MAP_STYLES } : {},
+    );
   });
 
   app.get<{ Params: { id: number } }>('/budgets/results/:id.csv', { schema: { hide: true, params: idParams } }, async (req, reply) => {
