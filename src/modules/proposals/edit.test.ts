@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { testApp } from '../../core/testing/harness.ts';
 import { browser, form, makeUser } from '../../core/testing/factories.ts';
 import { makeProposalsComponent } from './testing/fixtures.ts';
+import { proposalsModule } from './manifest.ts';
 
 const { app, ctx } = await testApp();
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -23,15 +24,16 @@ async function submit(b: Browser, componentId: number, title = 'Bănci noi în p
 
 async function author(componentOpts: Parameters<typeof makeProposalsComponent>[1] = {}) {
   const { componentId, phaseId } = await makeProposalsComponent(ctx, componentOpts);
-  const b = await browser(ctx, (await makeUser(ctx)).id);
-  return { componentId, phaseId, b, id: await submit(b, componentId) };
+  const user = await makeUser(ctx);
+  const b = await browser(ctx, user.id);
+  return { componentId, phaseId, b, userId: user.id, id: await submit(b, componentId) };
 }
 
 const edit = (b: Browser, id: number, fields: Record<string, string>) => post(b, `/proposals/${id}/edit`, fields);
 const versions = async (id: number) => (await ctx.database.query<{ version: number; title: string }>('select version, title from proposal_versions where proposal_id = $1 order by version', [id])).map((v) => `${v.version}:${v.title}`);
 
 test('the author edits the proposal through the form; the page says when, the versions show the masked text, search follows', async () => {
-  const { componentId, b, id } = await author();
+  const { componentId, b, id, userId } = await author();
   const own = await app.inject({ method: 'GET', url: `/proposals/${id}`, headers: { cookie: b.cookie } });
   assert.match(own.body, new RegExp(`href="/proposals/${id}/edit"`), 'the author is offered the edit link');
   const formPage = await app.inject({ method: 'GET', url: `/proposals/${id}/edit`, headers: { cookie: b.cookie } });
@@ -68,6 +70,10 @@ test('the author edits the proposal through the form; the page says when, the ve
   assert.equal(found.total, 1, 'the search vector follows the new text');
   const old = (await app.inject({ method: 'GET', url: `/api/v1/proposals?component=${componentId}&q=batrani` })).json() as { total: number };
   assert.equal(old.total, 0, 'words only in the old text no longer match');
+
+  const exported = (await proposalsModule.personalData!(ctx, userId)) as { versions: { version: number; body: string }[] };
+  assert.deepEqual(exported.versions.map((v) => v.version), [1, 2], 'the author’s data export carries the versions they wrote');
+  assert.match(exported.versions[1]!.body, /0722 123 456/);
 });
 
 test('only the author, without supports, while open and the phase takes proposals, can edit', async () => {

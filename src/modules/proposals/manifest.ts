@@ -1,5 +1,6 @@
 // Proposals: a component of participatory spaces. Residents propose, find similar proposals while
-// typing, support within a limit per person; a threshold sends a proposal to review; officials answer.
+// typing, attach photos or PDFs, change their text until the first support (versions are kept),
+// support within a limit per person; a threshold sends a proposal to review; officials answer.
 import { defineModule } from '../../core/modules/manifest.ts';
 import { mergeMessages } from '../../core/i18n/catalog.ts';
 import { proposalsMigrations } from './migrations.ts';
@@ -35,11 +36,17 @@ export const proposalsModule = defineModule({
   },
   seeds: { demo: seedProposalsDemo },
   async personalData(ctx, userId) {
-    const [proposals, supports] = await Promise.all([
+    const [proposals, supports, versions, attachments] = await Promise.all([
       ctx.database.query(`select id::int as id, title, body, state, created_at as "createdAt" from proposals where author_id = $1 order by id`, [userId]),
       ctx.database.query(`select proposal_id::int as "proposalId", created_at as "createdAt" from proposal_supports where user_id = $1 order by created_at`, [userId]),
+      ctx.database.query(`select proposal_id::int as "proposalId", version, title, body, edited_at as "editedAt" from proposal_versions where editor_id = $1 order by proposal_id, version`, [userId]),
+      ctx.database.query(
+        `select a.proposal_id::int as "proposalId", a.file_name as "fileName", a.content_type as "contentType", a.size, '/proposals/attachments/' || a.id as url
+         from proposal_attachments a join proposals p on p.id = a.proposal_id where p.author_id = $1 order by a.id`,
+        [userId],
+      ),
     ]);
-    return { proposals, supports };
+    return { proposals, supports, versions, attachments };
   },
   async eraseUser(_ctx, userId, tx) {
     // Proposals stay (others supported and discussed them) without their author; supports are
