@@ -51,7 +51,7 @@ async function mapApi(q: RawQuery, u: URL, res: ServerResponse): Promise<void> {
   let clustered = true;
   if (zoom >= CLUSTER_BELOW_ZOOM) {
     [level, shift] = [16, 0];
-    const [inView] = await q<{ n: number }>(`select coalesce(sum(m.n), 0)::int as n from report_map_cells m where ${cellWhere(b, 16)}`);
+    const [inView] = await q<{ n: number }>(`select coalesce(sum(m.n), 0)::int as n from report_map_cells_live m where ${cellWhere(b, 16)}`);
     clustered = inView!.n > POINTS_MAX;
   }
   if (!clustered) {
@@ -65,7 +65,7 @@ async function mapApi(q: RawQuery, u: URL, res: ServerResponse): Promise<void> {
   } else {
     const rows = await q<{ n: number; lng: number; lat: number }>(
       `select sum(m.n)::int as n, sum(m.sum_lng) / sum(m.n) as lng, sum(m.sum_lat) / sum(m.n) as lat
-       from report_map_cells m where ${cellWhere(b, level)}
+       from report_map_cells_live m where ${cellWhere(b, level)}
        group by m.cx >> ${shift}, m.cy >> ${shift} having sum(m.n) > 0 limit 5000`,
     );
     features = rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.lng, r.lat] }, properties: { cluster: true, count: r.n } }));
@@ -110,7 +110,7 @@ async function listPage(q: RawQuery, shell: PageShell, u: URL, res: ServerRespon
   else if (status) tw.push(`t.status = $${tp.push(status)}`);
   if (category) tw.push(`t.category_id = (select id from categories where code = $${tp.push(category)})`);
   if (district) tw.push(`t.district_id = $${tp.push(district)}`);
-  const [count] = await q<{ n: number }>(`select coalesce(sum(t.n), 0)::int as n from report_tallies t where ${tw.join(' and ')}`, tp);
+  const [count] = await q<{ n: number }>(`select coalesce(sum(t.n), 0)::int as n from report_tallies_live t where ${tw.join(' and ')}`, tp);
   const items = await q<{ id: number; status: string; category: string; district: string | null; title: string; createdAt: string }>(
     `select r.id::int as id, r.status, c.name_ro as category, c.code as "categoryCode", a.name as district,
             left(r.description_public, 120) as title, ${ISO('r.created_at')} as "createdAt",

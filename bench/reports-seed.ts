@@ -181,6 +181,7 @@ export async function seedBenchReports(db: Database, n: number, log: (line: stri
   await step('drop helper tables', () => db.exec('drop table bench_seed_categories, bench_seed_texts, bench_seed_districts, bench_seed_users, bench_seed_staff'));
   // A steady-state database: statistics for the planner, visibility map set, nothing left for
   // autovacuum to do in the middle of a measurement.
+  await step('fold summary deltas', () => db.query('select report_summaries_fold()'));
   await step('vacuum analyze', () => db.exec('vacuum analyze'));
 
   const count = async (table: string) => (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;

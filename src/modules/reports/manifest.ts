@@ -16,6 +16,7 @@ import { registerManageRoutes } from './routes/manage.tsx';
 import { registerApiRoutes } from './routes/api.ts';
 import { runDispatchJob } from './senders.ts';
 import { seedReportsDemo } from './seed.ts';
+import { startSummaryFolder } from './summary-folder.ts';
 import { reportPolicy } from './policy.ts';
 import { DEFAULT_SENDER_SETTINGS } from './senders.ts';
 import { open311Migrations } from './open311/migrations.ts';
@@ -56,6 +57,9 @@ export const reportsModule = defineModule({
     ...oversightJobs,
   },
   seeds: { demo: seedReportsDemo },
+  async start(ctx) {
+    return startSummaryFolder(ctx);
+  },
   personalData: reportsPersonalData,
   eraseUser: eraseReportsData,
   nav: [
@@ -65,7 +69,7 @@ export const reportsModule = defineModule({
     { href: '/admin/open311', label: 'reports.open311.admin.title', audience: 'admin' },
   ],
   async homeCard(ctx, _actor, t) {
-    const [row] = await ctx.database.query<{ n: number }>(`select coalesce(sum(n), 0)::int as n from report_tallies where status in ('new','acknowledged','in_progress','planned')`);
+    const [row] = await ctx.database.query<{ n: number }>(`select coalesce(sum(n), 0)::int as n from report_tallies_live where status in ('new','acknowledged','in_progress','planned')`);
     return { title: t('reports.title'), body: `${t('reports.card')} ${t('reports.list.count', { count: row?.n ?? 0 })}.`, href: '/reports/new', linkLabel: t('reports.new') };
   },
 });

@@ -69,7 +69,7 @@ function columnsWhere(x0: number, x1: number, params: unknown[]): string {
 async function countInView(ctx: AppContext, bbox: BBox, f: ReportFilters): Promise<number> {
   const params: unknown[] = [];
   const level = FINEST;
-  const [row] = await ctx.database.query<{ n: number }>(`select coalesce(sum(m.n), 0)::int as n from report_map_cells m where ${cellWhere(f, bbox, level, params)}`, params);
+  const [row] = await ctx.database.query<{ n: number }>(`select coalesce(sum(m.n), 0)::int as n from report_map_cells_live m where ${cellWhere(f, bbox, level, params)}`, params);
   return row?.n ?? 0;
 }
 
@@ -88,7 +88,7 @@ async function clusters(ctx: AppContext, locale: Locale, bbox: BBox, level: numb
   const params: unknown[] = [];
   const rows = await ctx.database.query<{ n: number; lng: number; lat: number }>(
     `select sum(m.n)::int as n, sum(m.sum_lng) / sum(m.n) as lng, sum(m.sum_lat) / sum(m.n) as lat
-     from report_map_cells m where ${cellWhere(f, bbox, level, params)}
+     from report_map_cells_live m where ${cellWhere(f, bbox, level, params)}
      group by m.cx >> ${shift}, m.cy >> ${shift} having sum(m.n) > 0 limit ${CLUSTERS_MAX}`,
     params,
   );

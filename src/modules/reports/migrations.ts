@@ -1,4 +1,5 @@
 import type { Migration } from '../../core/db/migrate.ts';
+import { summaryDeltasMigration } from './migrations-summary-deltas.ts';
 
 export const reportsMigrations: Migration[] = [
   {
@@ -268,4 +269,5 @@ export const reportsMigrations: Migration[] = [
     name: '006_report_comments_count',
     sql: `alter table reports add column comments_count int not null default 0;`,
   },
+  summaryDeltasMigration,
 ];

@@ -52,7 +52,7 @@ async function publicCount(ctx: AppContext, f: ReportFilters): Promise<{ n: numb
   if (f.category) w.push(`t.category_id = (select id from categories where code = $${params.push(f.category)})`);
   if (f.district) w.push(`t.district_id = $${params.push(f.district)}`);
   if (f.department) w.push(`t.department_id = $${params.push(f.department)}`);
-  const [row] = await ctx.database.query<{ n: number }>(`select coalesce(sum(t.n), 0)::int as n from report_tallies t where ${w.join(' and ')}`, params);
+  const [row] = await ctx.database.query<{ n: number }>(`select coalesce(sum(t.n), 0)::int as n from report_tallies_live t where ${w.join(' and ')}`, params);
   return row;
 }
 

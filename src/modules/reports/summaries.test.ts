@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { testApp } from '../../core/testing/harness.ts';
 import { seedDemo } from '../../core/seed/demo.ts';
 import { cellOf, CELL_LEVELS } from './map-query.ts';
+import { foldReportSummaries } from './summary-folder.ts';
 
 const { app, ctx } = await testApp();
 await seedDemo(ctx);
@@ -13,7 +14,7 @@ const PUBLIC = `status <> 'unconfirmed' and hidden_at is null`;
 
 async function assertSummariesExact(when: string): Promise<void> {
   const tallies = await db.query<{ k: string; n: number }>(
-    `select concat_ws('|', status, category_id, district_id, department_id) as k, n from report_tallies where n <> 0 order by 1`,
+    `select concat_ws('|', status, category_id, district_id, department_id) as k, sum(n)::int as n from report_tallies_live group by 1 having sum(n) <> 0 order by 1`,
   );
   const expectedTallies = await db.query<{ k: string; n: number }>(
     `select concat_ws('|', status, category_id, coalesce(district_id, 0), coalesce(department_id, 0)) as k, count(*)::int as n
@@ -23,8 +24,8 @@ async function assertSummariesExact(when: string): Promise<void> {
 
   for (const level of CELL_LEVELS) {
     const cells = await db.query<{ k: string; n: number; lng: number; lat: number }>(
-      `select concat_ws('|', category_id, cx, cy, status, district_id) as k, n, sum_lng as lng, sum_lat as lat
-       from report_map_cells where level = $1 and n <> 0 order by 1`,
+      `select concat_ws('|', category_id, cx, cy, status, district_id) as k, sum(n)::int as n, sum(sum_lng) as lng, sum(sum_lat) as lat
+       from report_map_cells_live where level = $1 group by 1 having sum(n) <> 0 order by 1`,
       [level],
     );
     const expected = await db.query<{ k: string; n: number; lng: number; lat: number }>(
@@ -79,12 +80,23 @@ test('every kind of write keeps the summaries exact', async () => {
   await assertSummariesExact('deletes');
 });
 
+test('folding moves every pending delta into the summaries and changes no total', async () => {
+  const [before] = await db.query<{ n: number }>('select count(*)::int as n from report_map_cell_deltas');
+  assert.ok(before!.n > 0, 'the writes above left deltas to fold');
+  await foldReportSummaries(ctx);
+  const [after] = await db.query<{ n: number }>('select (select count(*) from report_map_cell_deltas) + (select count(*) from report_tally_deltas) as n');
+  assert.equal(Number(after!.n), 0);
+  await assertSummariesExact('a fold');
+  await db.query(`update reports set status = 'closed' where id in (select id from reports where status = 'resolved' order by id limit 3)`);
+  await assertSummariesExact('writes after a fold');
+});
+
 test('truncating reports empties the summaries', async () => {
   const rollback = new Error('roll back');
   await assert.rejects(
     db.transaction(async (tx) => {
       await tx.exec('truncate reports cascade');
-      const [left] = await tx.query<{ n: number }>('select (select count(*) from report_tallies) + (select count(*) from report_map_cells) as n');
+      const [left] = await tx.query<{ n: number }>('select (select count(*) from report_tallies_live) + (select count(*) from report_map_cells_live) as n');
       assert.equal(Number(left!.n), 0);
       throw rollback;
     }),
