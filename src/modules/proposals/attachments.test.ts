@@ -72,6 +72,9 @@ test('a proposal is submitted with a photo and a PDF: EXIF is gone, both are lis
   assert.equal(img.headers['x-content-type-options'], 'nosniff');
   assert.equal((await sharp(img.rawPayload).metadata()).exif, undefined);
 
+  const api = (await app.inject({ method: 'GET', url: `/api/v1/proposals/${id}` })).json() as { attachments: { fileName: string; contentType: string; size: number; url: string }[] };
+  assert.deepEqual(api.attachments[1], { fileName: 'schiță.pdf', contentType: 'application/pdf', size: PDF.length, url: `/proposals/attachments/${files[1]!.id}` });
+
   await ctx.database.query('update proposals set hidden_at = now() where id = $1', [id]);
   assert.equal((await app.inject({ method: 'GET', url: `/proposals/attachments/${files[1]!.id}` })).statusCode, 404, 'a hidden proposal hides its files too');
   assert.equal((await app.inject({ method: 'GET', url: `/proposals/attachments/${files[1]!.id}`, headers: { cookie: b.cookie } })).statusCode, 200, 'its author still sees them');

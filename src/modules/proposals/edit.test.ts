@@ -139,3 +139,15 @@ test('PATCH /api/v1/proposals/:id: schema, 403 for others, 409 problem once supp
   assert.equal((conflict.json() as { type: string }).type.endsWith('has-supports'), true);
   assert.equal((await patch({ cookie: b.cookie }, { title: 'Un titlu fără token CSRF' })).statusCode, 403, 'a cookie-authenticated call needs the CSRF token');
 });
+
+test('PATCH is documented in the OpenAPI description with its closed schema', async () => {
+  const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, { patch?: { requestBody?: { content?: Record<string, { schema?: { additionalProperties?: boolean; properties?: Record<string, unknown> } }> }; responses?: Record<string, unknown> } }>;
+  };
+  const op = doc.paths['/api/v1/proposals/{id}']?.patch;
+  assert.ok(op, 'the operation is listed');
+  const schema = Object.values(op.requestBody?.content ?? {})[0]?.schema;
+  assert.equal(schema?.additionalProperties, false);
+  assert.deepEqual(Object.keys(schema?.properties ?? {}).sort(), ['address', 'body', 'category', 'district', 'location', 'title']);
+  assert.ok(op.responses?.['403'] && op.responses['409'], 'documents 403 and 409');
+});

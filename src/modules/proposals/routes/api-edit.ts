@@ -7,6 +7,7 @@ import { loadHostedComponent } from '../../spaces/hosted.ts';
 import { proposalPolicy } from '../policy.ts';
 import { subjectOf } from '../subject.ts';
 import { getProposal } from '../queries.ts';
+import { listAttachments } from '../attachments.ts';
 import { editProposal } from '../commands/edit.ts';
 import { presentProposal, proposalSchema } from '../presenters.ts';
 import { idParams, proposalPatchBody, type ProposalPatch } from './schemas.ts';
@@ -46,7 +47,7 @@ export function registerEditApiRoutes(app: FastifyInstance, ctx: AppContext): vo
       });
       switch (outcome.kind) {
         case 'edited':
-          return presentProposal((await getProposal(ctx.database, req.locale, p.id))!);
+          return presentProposal((await getProposal(ctx.database, req.locale, p.id))!, await listAttachments(ctx.database, p.id));
         case 'invalid':
           return sendProblem(reply, problem(400, 'invalid', 'Invalid proposal', undefined, outcome.errors.map((e) => ({ field: e.field, reason: req.t(e.reason) }))));
         case 'not_author':

@@ -7,6 +7,7 @@ import { proposalPolicy } from '../policy.ts';
 import { subjectOf } from '../subject.ts';
 import { STATES } from '../model.ts';
 import { getProposal, listProposals, similarProposals } from '../queries.ts';
+import { listAttachments } from '../attachments.ts';
 import { setSupport } from '../commands/support.ts';
 import { presentItem, presentProposal, proposalPageSchema, proposalSchema } from '../presenters.ts';
 import { idParams, listQuery, type ListQuery } from './schemas.ts';
@@ -70,7 +71,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
       const p = await getProposal(ctx.database, req.locale, req.params.id);
       const c = p && (await loadHostedComponent(ctx.database, p.componentId, 'proposals'));
       if (!p || !c || !proposalPolicy.can(req.actor, 'proposal.view', subjectOf(c, p)) || p.hidden) return notFound(reply, `No proposal ${req.params.id}`);
-      return presentProposal(p);
+      return presentProposal(p, await listAttachments(ctx.database, p.id));
     },
   );
 
