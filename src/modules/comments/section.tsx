@@ -6,9 +6,13 @@ import { isFollowing } from '../notifications/notify.ts';
 import { thread } from './queries.ts';
 import { CommentThread } from './pages/thread.tsx';
 
-export async function commentSection(ctx: AppContext, page: PageContext, subjectType: string, subjectId: number, open: boolean) {
+/** `knownCount`: a subject that keeps a comment counter can pass it, and an empty thread costs no query. */
+export async function commentSection(ctx: AppContext, page: PageContext, subjectType: string, subjectId: number, open: boolean, knownCount?: number) {
   const readerId = page.actor.kind === 'user' ? page.actor.id : undefined;
-  const [comments, following] = await Promise.all([thread(ctx.database, subjectType, subjectId, readerId), isFollowing(ctx.database, readerId, subjectType, subjectId)]);
+  const [comments, following] = await Promise.all([
+    knownCount === 0 ? [] : thread(ctx.database, subjectType, subjectId, readerId),
+    isFollowing(ctx.database, readerId, subjectType, subjectId),
+  ]);
   // The follow button posts to the notifications module, which may be switched off.
   const canFollow = ctx.modules.some((m) => m.name === 'notifications');
   return {

@@ -119,6 +119,7 @@ export interface ReportView {
   photoIds: number[];
   updates: ReportUpdateView[];
   followers: number;
+  commentsCount: number;
   fixed: boolean | null;
   rating: number | null;
 }
@@ -132,7 +133,7 @@ export async function getReport(ctx: AppContext, id: number, locale: Locale): Pr
             case when r.show_name then coalesce(u.display_name, r.contact_name) end as "reporterName",
             r.hidden_at is not null as hidden, ${iso('r.created_at')} as "createdAt",
             (select array_agg(p.id::int order by p.ordinal) from report_photos p where p.report_id = r.id and not p.hidden) as photo_ids,
-            (select count(*)::int from report_followers f where f.report_id = r.id) as followers, r.fixed, r.rating
+            (select count(*)::int from report_followers f where f.report_id = r.id) as followers, r.comments_count as "commentsCount", r.fixed, r.rating
      from reports r join categories c on c.id = r.category_id left join departments d on d.id = r.department_id
        left join areas a on a.id = r.district_id left join users u on u.id = r.reporter_id and u.erased_at is null
      where r.id = $1`,

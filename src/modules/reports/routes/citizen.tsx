@@ -122,7 +122,7 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
     const visible = { ...report, updates: report.updates.filter((u) => u.public || canInternal) };
     const page = await req.pageContext();
     // Only the thread: following a report is the module's own follow (status news), shown above it.
-    const comments = commentsEnabled(ctx) ? (await commentSection(ctx, page, REPORT_SUBJECT, report.id, commentsOpenOn(report))).comments : null;
+    const comments = commentsEnabled(ctx) ? (await commentSection(ctx, page, REPORT_SUBJECT, report.id, commentsOpenOn(report), report.commentsCount)).comments : null;
     return reply.page(
       req.t('reports.page.title', { id: report.id }),
       <ReportPage
