@@ -8,7 +8,7 @@ import { testApp } from '../../core/testing/harness.ts';
 import { browser, makeUser } from '../../core/testing/factories.ts';
 import { multipart, photoWithGps, type Part } from '../reports/testing/fixtures.ts';
 import { makeProposalsComponent } from './testing/fixtures.ts';
-import { MAX_PDF_BYTES, sanitizeFileName } from './attachments.ts';
+import { MAX_IMAGE_BYTES, MAX_PDF_BYTES, sanitizeFileName } from './attachments.ts';
 
 const { app, ctx } = await testApp();
 type Browser = Awaited<ReturnType<typeof browser>>;
@@ -91,6 +91,14 @@ test('a renamed program and a PDF over 5 MiB are refused with a field error; not
   const tooBig = await send(b, `/proposals/c/${componentId}`, [...TEXT, { name: 'attachments', value: big, filename: 'mare.pdf', contentType: 'application/pdf' }]);
   assert.equal(tooBig.statusCode, 400);
   assert.match(tooBig.body, /Fișierul „mare\.pdf” este prea mare/);
+  const hugeImage = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(MAX_IMAGE_BYTES, 0)]);
+  const cut = await send(b, `/proposals/c/${componentId}`, [{ name: 'attachments', value: hugeImage, filename: 'uriașă.jpg', contentType: 'image/jpeg' }, ...TEXT]);
+  assert.equal(cut.statusCode, 400, 'an image past the limit is cut while reading and refused');
+  assert.match(cut.body, /Fișierul „uriașă\.jpg” este prea mare/);
+  assert.match(cut.body, /value="Fântână de apă potabilă în Piața Muzeului"/, 'fields after the cut file are still read');
+  const four = await send(b, `/proposals/c/${componentId}`, [...TEXT, ...['1', '2', '3', '4'].map((i) => ({ name: 'attachments', value: PDF, filename: `${i}.pdf`, contentType: 'application/pdf' }))]);
+  assert.equal(four.statusCode, 400);
+  assert.match(four.body, /cel mult 3 fișiere atașate/);
   const [n] = await ctx.database.query<{ n: number }>('select count(*)::int as n from proposals where component_id = $1', [componentId]);
   assert.equal(n!.n, 0);
   const noToken = multipart([...TEXT]);
