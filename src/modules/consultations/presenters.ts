@@ -5,6 +5,7 @@
 // their contact consent.
 import { HELIX_BUCKETS, type Dashboard } from './dashboard.ts';
 import type { AmbitionNode, Consultation, PublicAction } from './queries.ts';
+import { pageSchema } from '../../core/http/api-schemas.ts';
 
 const nullableDate = { type: ['string', 'null'], format: 'date' } as const;
 
@@ -23,10 +24,7 @@ export const consultationItemSchema = {
   },
 } as const;
 
-export const consultationPageSchema = {
-  type: 'object',
-  properties: { items: { type: 'array', items: consultationItemSchema }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
-} as const;
+export const consultationPageSchema = pageSchema(consultationItemSchema);
 
 const projectSchema = {
   type: 'object',

@@ -2,6 +2,7 @@
 // meeting page too; the model has no private link), how many places are taken — counts only, never
 // who registered — and, once it happened, attendance, minutes and attachments.
 import type { AttachmentInfo, Meeting } from './queries.ts';
+import { pageSchema } from '../../core/http/api-schemas.ts';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableInteger = { type: ['integer', 'null'] } as const;
@@ -37,10 +38,7 @@ export const meetingItemSchema = {
   },
 } as const;
 
-export const meetingPageSchema = {
-  type: 'object',
-  properties: { items: { type: 'array', items: meetingItemSchema }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
-} as const;
+export const meetingPageSchema = pageSchema(meetingItemSchema);
 
 export const meetingSchema = {
   type: 'object',

@@ -4,6 +4,7 @@
 import { QUESTION_KINDS, type Question } from './questions.ts';
 import type { QuestionResult } from './results.ts';
 import type { PublicSurvey } from './queries.ts';
+import { pageSchema } from '../../core/http/api-schemas.ts';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableNumber = { type: ['number', 'null'] } as const;
@@ -26,10 +27,7 @@ export const surveyItemSchema = {
   },
 } as const;
 
-export const surveyPageSchema = {
-  type: 'object',
-  properties: { items: { type: 'array', items: surveyItemSchema }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
-} as const;
+export const surveyPageSchema = pageSchema(surveyItemSchema);
 
 const questionSchema = {
   type: 'object',

@@ -1,23 +1,21 @@
 // Read-only JSON API of consultations: the published list and one consultation with its strategy,
 // open actions and, once closed, the aggregated results.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
-import { problem, problemSchema, sendProblem } from '../../../core/http/problem.ts';
+import { problemSchema } from '../../../core/http/problem.ts';
+import { id32, idParams, notFound, pagingProperties } from '../../../core/http/api-schemas.ts';
 import { consultationPolicy } from '../policy.ts';
 import { getPublicConsultation, listPublicConsultations, publicActions, publishedSpace, strategyTree } from '../queries.ts';
 import { dashboard } from '../dashboard.ts';
 import { consultationPageSchema, consultationSchema, presentConsultation, presentConsultationItem } from '../presenters.ts';
 
-const id32 = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
-const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: id32 } } as const;
 const listQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
     space: id32,
     status: { type: 'string', enum: ['open', 'closed'] },
-    page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
-    pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    ...pagingProperties,
   },
 } as const;
 
@@ -28,7 +26,6 @@ interface ListQuery {
   pageSize: number;
 }
 
-const notFound = (reply: FastifyReply, what: string) => sendProblem(reply, problem(404, 'not-found', 'Not found', what));
 
 export function registerConsultationApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: ListQuery }>(

@@ -2,15 +2,14 @@
 // as iCalendar, written by the module's own RFC 5545 serializer (ics.ts).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
-import { problem, problemSchema, sendProblem } from '../../../core/http/problem.ts';
+import { problemSchema } from '../../../core/http/problem.ts';
+import { id32, idParams, notFound, pagingProperties } from '../../../core/http/api-schemas.ts';
 import { meetingPolicy } from '../policy.ts';
 import { attachments, getPublicMeeting, listPublicMeetings, publishedSpace, type MeetingWhen } from '../queries.ts';
 import { icsCalendar } from '../ics.ts';
 import { icsEvent } from './public.tsx';
 import { meetingPageSchema, meetingSchema, presentMeeting, presentMeetingItem } from '../presenters.ts';
 
-const id32 = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
-const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: id32 } } as const;
 const filters = {
   when: { type: 'string', enum: ['upcoming', 'past', 'all'], default: 'upcoming', description: 'upcoming = not ended yet (soonest first); past = ended (latest first)' },
   space: id32,
@@ -18,7 +17,7 @@ const filters = {
 const listQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { ...filters, page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+  properties: { ...filters, ...pagingProperties },
 } as const;
 const calendarQuery = { type: 'object', additionalProperties: false, properties: filters } as const;
 const calendarResponse = { description: 'iCalendar (RFC 5545)', content: { 'text/calendar': { schema: { type: 'string' } } } } as const;
@@ -31,7 +30,6 @@ interface Filters {
   space?: number;
 }
 
-const notFound = (reply: FastifyReply, what: string) => sendProblem(reply, problem(404, 'not-found', 'Not found', what));
 
 function sendCalendar(reply: FastifyReply, body: string, filename: string) {
   return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${filename}"`).header('cache-control', 'public, max-age=300').send(body);

@@ -1,8 +1,9 @@
 // Read-only JSON API of surveys: the published surveys (of a space or a space's component) and one
 // survey with its questions, plus aggregated results once it closed with public results.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
-import { problem, problemSchema, sendProblem } from '../../../core/http/problem.ts';
+import { problemSchema } from '../../../core/http/problem.ts';
+import { id32, idParams, notFound, pagingProperties } from '../../../core/http/api-schemas.ts';
 import { isPublic, loadHostedComponent } from '../../spaces/hosted.ts';
 import { surveyPolicy } from '../policy.ts';
 import { getPublicSurvey, getQuestions, listPublicSurveys, publishedSpace } from '../queries.ts';
@@ -10,8 +11,6 @@ import { ordered } from '../conditions.ts';
 import { questionResult } from '../results.ts';
 import { presentSurvey, presentSurveyItem, surveyPageSchema, surveySchema } from '../presenters.ts';
 
-const id32 = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
-const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: id32 } } as const;
 const listQuery = {
   type: 'object',
   additionalProperties: false,
@@ -19,8 +18,7 @@ const listQuery = {
     space: id32,
     component: { ...id32, description: "a space's surveys component; the same as filtering by its space" },
     status: { type: 'string', enum: ['open', 'closed'] },
-    page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
-    pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    ...pagingProperties,
   },
 } as const;
 
@@ -32,7 +30,6 @@ interface ListQuery {
   pageSize: number;
 }
 
-const notFound = (reply: FastifyReply, what: string) => sendProblem(reply, problem(404, 'not-found', 'Not found', what));
 
 export function registerSurveyApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: ListQuery }>(
