@@ -1,5 +1,6 @@
 import type { PageContext } from './page-context.ts';
 
+/** `clusterLabel` names a numbered group of nearby points; `{count}` is replaced by their number. */
 export interface LegendEntry {
   /** The value of the feature property `colourBy` this entry stands for. */
   value: string;
@@ -15,7 +16,7 @@ export interface LegendEntry {
  * remains the text equivalent the note points to. The legend is also where the island reads each
  * value's colour and label from, so the colours live in one place.
  */
-export function FeatureMap(props: { page: PageContext; id: string; heading?: string; src: string; colourBy: string; label: string; note: string; legendLabel: string; legend: LegendEntry[] }) {
+export function FeatureMap(props: { page: PageContext; id: string; heading?: string; src: string; colourBy: string; label: string; clusterLabel: string; note: string; legendLabel: string; legend: LegendEntry[] }) {
   const { page, id } = props;
   return (
     <div class="map-block" data-feature-map hidden>
@@ -28,6 +29,7 @@ export function FeatureMap(props: { page: PageContext; id: string; heading?: str
         aria-describedby={`${id}-note`}
         data-src={props.src}
         data-colour-by={props.colourBy}
+        data-cluster-label={props.clusterLabel}
         data-center-lat={String(page.city.center[0])}
         data-center-lng={String(page.city.center[1])}
         data-tiles={page.tileUrl || undefined}

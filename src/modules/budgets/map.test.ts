@@ -82,6 +82,8 @@ test('from voting on only the ballot is on the map; the results mark the winners
 
   const before = await app.inject({ url: `/budgets/editions/${editionId}` });
   assert.doesNotMatch(before.body, /data-value="submitted"/, 'no candidates in the voting legend');
+  assert.doesNotMatch(before.body, /data-value="selected"/, 'no winners before the results');
+  assert.match(before.body, /data-cluster-label="\{count\} proiecte apropiate; apasă pentru a mări harta"/);
 
   await ctx.database.query(`insert into pb_ballots (budget_id, external_voter, source) values ($1, 'paper:1', 'paper')`, [budgetId]);
   await ctx.database.query(`insert into pb_ballot_items (ballot_id, project_id, position) select id, $2, 0 from pb_ballots where budget_id = $1`, [budgetId, voted]);

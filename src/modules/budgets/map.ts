@@ -22,6 +22,11 @@ export function mapStatuses(phase: Phase): readonly ProjectStatus[] {
   return phase === 'draft' || phase === 'submission' || phase === 'review' ? ['submitted', ...ON_BALLOT] : ON_BALLOT;
 }
 
+/** What the legend explains: no winners before the results, no candidates after the review. */
+export function legendStatuses(phase: Phase): readonly ProjectStatus[] {
+  return mapStatuses(phase).filter((s) => phase === 'results' || phase === 'implementation' || !WINNING.includes(s));
+}
+
 export interface ProjectPoint {
   id: number;
   budgetId: number;

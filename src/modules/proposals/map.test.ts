@@ -104,6 +104,7 @@ test('the map view embeds the map island with the filters; the list stays; the l
   assert.match(map, /aria-describedby="proposals-map-note"/);
   assert.match(map, new RegExp(`data-src="/api/v1/proposals.geojson\\?state=open&amp;component=${componentId}"`), 'the same filters, without the sort');
   assert.match(map, /data-colour-by="state"/);
+  assert.match(map, /data-cluster-label="\{count\} propuneri apropiate; apasă pentru a mări harta"/, 'nearby points are grouped with a name');
   assert.match(map, /data-center-lat="[\d.]+"/);
   assert.doesNotMatch(map, /data-tiles/, 'no tile server unless configured');
   assert.match(block[1]!, /<li data-value="accepted" data-colour="#1e7b34">/);

@@ -3,7 +3,7 @@
 import type { PageContext } from '../../../core/ui/page-context.ts';
 import { FeatureMap } from '../../../core/ui/feature-map.tsx';
 import type { Phase, ProjectStatus } from '../model.ts';
-import { mapStatuses, STATUS_COLOURS, WINNING } from '../map.ts';
+import { legendStatuses, STATUS_COLOURS, WINNING } from '../map.ts';
 
 export function projectsGeoJson(editionId: number, budgetId?: number): string {
   return `/api/v1/pb/editions/${editionId}/projects.geojson${budgetId ? `?budget=${budgetId}` : ''}`;
@@ -24,9 +24,10 @@ export function ProjectMap(props: { page: PageContext; editionId: number; phase:
         src={src}
         colourBy="status"
         label={t(results ? 'pb.map.resultsLabel' : 'pb.map.label')}
+        clusterLabel={t('pb.map.cluster', { count: '{count}' })}
         note={t(results ? 'pb.map.resultsNote' : 'pb.map.note')}
         legendLabel={t('pb.map.legend')}
-        legend={mapStatuses(props.phase).map((s) => ({ value: s, colour: STATUS_COLOURS[s], label: label(s), mark: WINNING.includes(s) }))}
+        legend={legendStatuses(props.phase).map((s) => ({ value: s, colour: STATUS_COLOURS[s], label: label(s), mark: WINNING.includes(s) }))}
       />
       <p>
         <a href={src}>{t('pb.map.geojson')}</a>

@@ -48,6 +48,7 @@ export function ProposalsMap(props: { page: PageContext; componentId: number; qu
         src={src}
         colourBy="state"
         label={t('proposals.map.label')}
+        clusterLabel={t('proposals.map.cluster', { count: '{count}' })}
         note={t('proposals.map.note')}
         legendLabel={t('proposals.map.legend')}
         legend={STATES.map((s) => ({ value: s, colour: STATE_COLOURS[s], label: t(`proposals.state.${s}`) }))}
