@@ -27,13 +27,31 @@ export function cookieOptions(ctx: AppContext, maxAgeSeconds?: number) {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CSRF_TOKEN = Symbol('csrfToken');
+const REPLY = Symbol('reply');
 
 export function registerRequestContext(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null as unknown as { kind: 'anonymous' });
   app.decorateRequest('locale', 'ro');
   app.decorateRequest('t', (k: string) => k);
   app.decorateRequest('sessionToken', undefined);
-  app.decorateRequest('csrfToken', '');
+  // Derived on first use (pages, form checks), so JSON and static answers carry no Set-Cookie (a
+  // publicly cacheable answer must not) and cost no random token + HMAC per request.
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest): string {
+      const self = this as FastifyRequest & { [CSRF_TOKEN]?: string; [REPLY]?: FastifyReply };
+      if (self[CSRF_TOKEN] === undefined) {
+        let seed = this.cookies[CSRF_COOKIE];
+        if (!seed || seed.length < 20) {
+          seed = randomToken(18);
+          self[REPLY]?.setCookie(CSRF_COOKIE, seed, cookieOptions(ctx));
+          this.cookies[CSRF_COOKIE] = undefined as unknown as string; // a brand-new seed never validates a POST
+        }
+        self[CSRF_TOKEN] = hmac(ctx.secret, seed);
+      }
+      return self[CSRF_TOKEN];
+    },
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     req.actor = ANONYMOUS;
@@ -56,14 +74,7 @@ export function registerRequestContext(app: FastifyInstance, ctx: AppContext): v
           : (city.defaultLocale ?? ctx.config.defaultLocale);
     req.t = ctx.catalog.translator(req.locale);
 
-    let seed = req.cookies[CSRF_COOKIE];
-    if (!seed || seed.length < 20) {
-      seed = randomToken(18);
-      // Only pages need the cookie; setting it on every response is harmless and keeps forms simple.
-      reply.setCookie(CSRF_COOKIE, seed, cookieOptions(ctx));
-      req.cookies[CSRF_COOKIE] = undefined as unknown as string; // a brand-new seed never validates a POST
-    }
-    req.csrfToken = hmac(ctx.secret, seed);
+    (req as FastifyRequest & { [REPLY]?: FastifyReply })[REPLY] = reply;
   });
 
   // After parsing, before schema validation: check the token and drop it from the body.
