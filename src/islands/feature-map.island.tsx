@@ -67,8 +67,9 @@ async function start(block: HTMLElement, el: HTMLElement): Promise<void> {
     }
   };
   map.on('zoomend', draw);
-  if (points.length) map.fitBounds(L.latLngBounds(points.map((p) => p.at)), { maxZoom: 16, padding: [24, 24] });
-  else if (areaBounds?.isValid()) map.fitBounds(areaBounds);
+  // No animation at start: the markers are placed once, at the zoom the page opens with.
+  if (points.length) map.fitBounds(L.latLngBounds(points.map((p) => p.at)), { maxZoom: 16, padding: [24, 24], animate: false });
+  else if (areaBounds?.isValid()) map.fitBounds(areaBounds, { animate: false });
   draw();
 }
 
