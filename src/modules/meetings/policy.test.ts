@@ -17,7 +17,10 @@ const actors: Record<string, Actor> = {
   admin: user('admin', { roles: ['admin'] }),
 };
 
-const upcoming: MeetingSubject = { status: 'scheduled', registrationOpen: true, upcoming: true };
+const upcoming: MeetingSubject = { status: 'scheduled', registrationOpen: true, upcoming: true, spacePublished: null };
+const inPublishedSpace: MeetingSubject = { ...upcoming, spacePublished: true };
+// A meeting of a draft space is hidden from everyone but those who manage spaces, in every action.
+const inDraftSpace: MeetingSubject = { ...upcoming, spacePublished: false };
 const closedRegistration: MeetingSubject = { ...upcoming, registrationOpen: false };
 const past: MeetingSubject = { ...upcoming, upcoming: false };
 const cancelled: MeetingSubject = { ...upcoming, status: 'cancelled' };
@@ -27,6 +30,10 @@ const cancelledPast: MeetingSubject = { ...past, status: 'cancelled' };
 const matrix: [string, MeetingSubject, string][] = [
   ['meeting.view', upcoming, '111111'],
   ['meeting.view', cancelled, '111111'],
+  ['meeting.view', inPublishedSpace, '111111'],
+  ['meeting.view', inDraftSpace, '000001'],
+  ['meeting.register', inDraftSpace, '000001'],
+  ['meeting.cancelRegistration', inDraftSpace, '000001'],
   ['meeting.register', upcoming, '011111'],
   ['meeting.register', closedRegistration, '000000'],
   ['meeting.register', past, '000000'],

@@ -31,7 +31,7 @@ export interface Meeting extends MeetingSubject {
 type Q = Pick<TxQuery, 'query'>;
 
 const iso = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
-export const MEETING_COLUMNS = `m.id, m.uid::text as uid, m.space_id as "spaceId", sp.title as "spaceTitle", sp.slug as "spaceSlug", m.title, m.description,
+export const MEETING_COLUMNS = `m.id, m.uid::text as uid, m.space_id as "spaceId", sp.published as "spacePublished", sp.title as "spaceTitle", sp.slug as "spaceSlug", m.title, m.description,
   ${iso('m.starts_at')} as "startsAt", ${iso('m.ends_at')} as "endsAt", m.format, m.address,
   ST_Y(m.location) as lat, ST_X(m.location) as lng, m.online_url as "onlineUrl", m.capacity,
   m.registration_open as "registrationOpen", m.status, m.starts_at > now() as upcoming,
@@ -45,19 +45,23 @@ export async function getMeeting(db: Q, id: number): Promise<Meeting | undefined
   return m;
 }
 
-export async function listMeetings(ctx: AppContext, when: 'upcoming' | 'past', spaceId?: number): Promise<Meeting[]> {
+// The public never sees a meeting of a space that is not published.
+const PUBLIC_WHERE = '(m.space_id is null or sp.published)';
+
+/** Meetings for a list; `publicOnly` leaves out those of unpublished spaces (the admin list keeps them). */
+export async function listMeetings(ctx: AppContext, when: 'upcoming' | 'past', opts: { spaceId?: number | undefined; publicOnly: boolean }): Promise<Meeting[]> {
   return ctx.database.query<Meeting>(
     `select ${MEETING_COLUMNS} ${FROM}
-     where ${when === 'upcoming' ? 'm.ends_at > now()' : 'm.ends_at <= now()'} and ($1::int is null or m.space_id = $1)
+     where ${when === 'upcoming' ? 'm.ends_at > now()' : 'm.ends_at <= now()'} and ($1::int is null or m.space_id = $1) and (not $2 or ${PUBLIC_WHERE})
      order by m.starts_at ${when === 'upcoming' ? 'asc' : 'desc'} limit 200`,
-    [spaceId ?? null],
+    [opts.spaceId ?? null, opts.publicOnly],
   );
 }
 
-/** Meetings of a calendar feed: a space's (or all), from 90 days back on. */
+/** Meetings of a public calendar feed: a space's (or all), from 90 days back on, never of an unpublished space. */
 export async function feedMeetings(ctx: AppContext, spaceId: number | null): Promise<Meeting[]> {
   return ctx.database.query<Meeting>(
-    `select ${MEETING_COLUMNS} ${FROM} where ($1::int is null or m.space_id = $1) and m.ends_at > now() - interval '90 days' order by m.starts_at limit 500`,
+    `select ${MEETING_COLUMNS} ${FROM} where ($1::int is null or m.space_id = $1) and ${PUBLIC_WHERE} and m.ends_at > now() - interval '90 days' order by m.starts_at limit 500`,
     [spaceId],
   );
 }
@@ -110,8 +114,6 @@ export async function registrations(ctx: AppContext, meetingId: number): Promise
 
 export type MeetingWhen = 'upcoming' | 'past' | 'all';
 
-// The public never sees a meeting of a space that is not published.
-const PUBLIC_WHERE = '(m.space_id is null or sp.published)';
 const WHEN: Record<MeetingWhen, string> = { upcoming: 'm.ends_at > now()', past: 'm.ends_at <= now()', all: 'true' };
 
 /** Meetings for the public API and its calendar: upcoming soonest first, past latest first. */

@@ -2,6 +2,8 @@
 // lives: its space, the active phase and what that phase opens, and its own settings with the
 // defaults its manifest declares. Other modules import only this file and model.ts.
 import type { Database, TxQuery } from '../../core/db/database.ts';
+import type { Actor } from '../../core/auth/actor.ts';
+import { spacePolicy } from './policy.ts';
 import type { ModuleManifest, SpaceComponentDecl } from '../../core/modules/manifest.ts';
 import { ALL_CLOSED, ALL_OPEN, phaseSettings, type PhaseSettings, type SpaceKind, type SpaceRef } from './model.ts';
 
@@ -77,4 +79,12 @@ export function componentHref(modules: ModuleManifest[], space: { id: number; sl
 /** A hosted component is visible to the public when it and its space are published. */
 export function isPublic(c: Pick<HostedComponent, 'published' | 'space'>): boolean {
   return c.published && c.space.published;
+}
+
+/**
+ * Whether an actor may see what lives in a space (a meeting, a survey, a consultation): everyone
+ * when the space is published or there is none (`null`); otherwise only those who manage spaces.
+ */
+export function spaceContentVisible(actor: Actor, spacePublished: boolean | null): boolean {
+  return spacePublished !== false || spacePolicy.can(actor, 'space.manage');
 }

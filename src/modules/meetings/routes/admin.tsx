@@ -63,7 +63,7 @@ export function registerAdminMeetingRoutes(app: FastifyInstance, ctx: AppContext
   const spaces = () => ctx.database.query<{ id: number; title: string }>('select id, title from spaces order by title');
 
   const listPage = async (req: FastifyRequest, reply: FastifyReply, v?: MeetingFormValues, errors?: FieldError[]) => {
-    const meetings = [...(await listMeetings(ctx, 'upcoming')), ...(await listMeetings(ctx, 'past'))];
+    const meetings = [...(await listMeetings(ctx, 'upcoming', { publicOnly: false })), ...(await listMeetings(ctx, 'past', { publicOnly: false }))];
     return reply.page(req.t('meetings.admin.title'), <AdminMeetingList page={await req.pageContext()} meetings={meetings} spaces={await spaces()} {...(v ? { values: v } : {})} {...(errors ? { errors } : {})} />, {
       status: errors?.length ? 400 : 200,
     });

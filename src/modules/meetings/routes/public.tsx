@@ -1,6 +1,7 @@
 // Public meeting pages, registration forms, calendar files and attachment downloads.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
+import type { Actor } from '../../../core/auth/actor.ts';
 import { meetingPolicy } from '../policy.ts';
 import { attachments, feedMeetings, getMeeting, linkedProposals, listMeetings, myRegistration, type Meeting } from '../queries.ts';
 import { cancelRegistration, register } from '../commands/registration.ts';
@@ -39,6 +40,9 @@ function sendIcs(reply: FastifyReply, body: string, filename: string, inline: bo
 }
 
 export function registerPublicMeetingRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // A meeting the actor may not see does not exist for them: every route answers 404 alike.
+  const viewable = async (actor: Actor, id: number) => meetingPolicy.can(actor, 'meeting.view', await getMeeting(ctx.database, id));
+
   app.get<{ Querystring: { space?: number } }>(
     '/meetings',
     { schema: { hide: true, querystring: { type: 'object', properties: { space: { type: 'integer', minimum: 1, maximum: 2147483647 } } } } },
@@ -47,7 +51,7 @@ export function registerPublicMeetingRoutes(app: FastifyInstance, ctx: AppContex
       if (req.query.space && !space) return reply.callNotFound();
       return reply.page(
         req.t('meetings.title'),
-        <MeetingList page={await req.pageContext()} upcoming={await listMeetings(ctx, 'upcoming', space?.id)} past={await listMeetings(ctx, 'past', space?.id)} {...(space ? { space } : {})} />,
+        <MeetingList page={await req.pageContext()} upcoming={await listMeetings(ctx, 'upcoming', { spaceId: space?.id, publicOnly: true })} past={await listMeetings(ctx, 'past', { spaceId: space?.id, publicOnly: true })} {...(space ? { space } : {})} />,
       );
     },
   );
@@ -59,7 +63,8 @@ export function registerPublicMeetingRoutes(app: FastifyInstance, ctx: AppContex
   });
 
   app.get<{ Params: { id: number } }>('/meetings/spaces/:id.ics', { schema: { hide: true, params: idParams } }, async (req, reply) => {
-    const [space] = await ctx.database.query<{ title: string }>('select title from spaces where id = $1', [req.params.id]);
+    // A feed is public (calendar apps fetch it without a session): an unpublished space has none.
+    const [space] = await ctx.database.query<{ title: string }>('select title from spaces where id = $1 and published', [req.params.id]);
     if (!space) return reply.callNotFound();
     const events = (await feedMeetings(ctx, req.params.id)).map((m) => icsEvent(ctx, m));
     return sendIcs(reply, icsCalendar({ name: `${space.title} · ${req.t('meetings.title')}`, events }), `space-${req.params.id}.ics`, true);
@@ -67,7 +72,7 @@ export function registerPublicMeetingRoutes(app: FastifyInstance, ctx: AppContex
 
   app.get<{ Params: { id: number } }>('/meetings/:id.ics', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     const m = await getMeeting(ctx.database, req.params.id);
-    if (!m) return reply.callNotFound();
+    if (!m || !meetingPolicy.can(req.actor, 'meeting.view', m)) return reply.callNotFound();
     return sendIcs(reply, icsCalendar({ events: [icsEvent(ctx, m)] }), `meeting-${m.id}.ics`, false);
   });
 
@@ -90,6 +95,7 @@ export function registerPublicMeetingRoutes(app: FastifyInstance, ctx: AppContex
   });
 
   app.post<{ Params: { id: number } }>('/meetings/:id/register', { schema: { hide: true, params: idParams } }, async (req, reply) => {
+    if (!(await viewable(req.actor, req.params.id))) return reply.callNotFound();
     if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(`/meetings/${req.params.id}`)}`, 303);
     const outcome = await register(ctx, req.actor, req.params.id);
     switch (outcome.kind) {
@@ -106,6 +112,7 @@ export function registerPublicMeetingRoutes(app: FastifyInstance, ctx: AppContex
   });
 
   app.post<{ Params: { id: number } }>('/meetings/:id/cancel-registration', { schema: { hide: true, params: idParams } }, async (req, reply) => {
+    if (!(await viewable(req.actor, req.params.id))) return reply.callNotFound();
     if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(`/meetings/${req.params.id}`)}`, 303);
     const outcome = await cancelRegistration(ctx, req.actor, req.params.id);
     if (outcome.kind === 'not_found') return reply.callNotFound();
@@ -115,6 +122,7 @@ export function registerPublicMeetingRoutes(app: FastifyInstance, ctx: AppContex
 
   const attParams = { type: 'object', required: ['id', 'aid'], properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 }, aid: { type: 'integer', minimum: 1, maximum: 2147483647 } } } as const;
   app.get<{ Params: { id: number; aid: number } }>('/meetings/:id/attachments/:aid', { schema: { hide: true, params: attParams } }, async (req, reply) => {
+    if (!(await viewable(req.actor, req.params.id))) return reply.callNotFound();
     const [a] = await ctx.database.query<{ filename: string; content_type: string; data: Buffer }>('select filename, content_type, data from meeting_attachments where id = $1 and meeting_id = $2', [req.params.aid, req.params.id]);
     if (!a) return reply.callNotFound();
     const ascii = a.filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_');

@@ -17,8 +17,8 @@ export async function makeMeeting(
   return m!.id;
 }
 
-export async function makeSpace(ctx: AppContext, title = 'Spațiu de test'): Promise<number> {
+export async function makeSpace(ctx: AppContext, title = 'Spațiu de test', published = true): Promise<number> {
   const slug = `spatiu-${Math.random().toString(36).slice(2, 10)}`;
-  const [s] = await ctx.database.query<{ id: number }>(`insert into spaces (kind, slug, title, published) values ('process', $1, $2, true) returning id`, [slug, title]);
+  const [s] = await ctx.database.query<{ id: number }>(`insert into spaces (kind, slug, title, published) values ('process', $1, $2, $3) returning id`, [slug, title, published]);
   return s!.id;
 }
