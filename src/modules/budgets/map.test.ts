@@ -108,12 +108,14 @@ test('from voting on only the ballot is on the map; the results mark the winners
 
 test('a draft edition keeps its map to admins; pages without located projects load no map', async () => {
   const { editionId, projectIds } = await makeBudget(ctx, admin.id, { phase: 'draft' });
-  const bare = await app.inject({ url: `/budgets/editions/${editionId}` });
+  const a = await browser(ctx, admin.id);
+  const bare = await app.inject({ url: `/budgets/editions/${editionId}`, headers: { cookie: a.cookie } });
+  assert.equal(bare.statusCode, 200);
   assert.doesNotMatch(bare.body, /data-feature-map|feature-map\.js/, 'nothing located, no map');
   await place(projectIds[0]!, 23.59, 46.77);
   assert.equal((await geojson(`/api/v1/pb/editions/${editionId}/projects.geojson`)).res.statusCode, 404);
-  assert.doesNotMatch((await app.inject({ url: `/budgets/editions/${editionId}` })).body, /data-feature-map/);
-  const a = await browser(ctx, admin.id);
+  assert.equal((await app.inject({ url: `/budgets/editions/${editionId}` })).statusCode, 404, 'the page of a draft is the admins\' too');
+  assert.match((await app.inject({ url: `/budgets/editions/${editionId}`, headers: { cookie: a.cookie } })).body, /data-feature-map/);
   assert.deepEqual((await geojson(`/api/v1/pb/editions/${editionId}/projects.geojson`, a.cookie)).ids, [projectIds[0]]);
 });
 

@@ -22,7 +22,13 @@ const byCitizen: BudgetSubject = { phase: 'submission', authorId: 'citizen' };
 
 // Columns: anonymous, citizen, org_rep, official, moderator, admin
 const matrix: [string, BudgetSubject, string][] = [
-  ['pb.view', at('draft'), '111111'],
+  ['pb.view', at('draft'), '000001'],
+  ['pb.view', at('draft', true), '000001'],
+  ['pb.view', at('submission'), '111111'],
+  ['pb.view', at('review'), '111111'],
+  ['pb.view', at('voting'), '111111'],
+  ['pb.view', at('results', true), '111111'],
+  ['pb.view', at('implementation', true), '111111'],
   ['pb.propose', at('submission'), '011111'],
   ['pb.propose', at('review'), '000000'],
   ['pb.propose', at('voting'), '000000'],
@@ -43,6 +49,8 @@ const matrix: [string, BudgetSubject, string][] = [
   ['pb.manage', at('draft'), '000001'],
   ['pb.export', at('voting'), '000001'],
   ['pb.export', at('results', true), '111111'],
+  // Moved back to draft after voting: its results are not open data while it is hidden.
+  ['pb.export', at('draft', true), '000001'],
 ];
 
 test('participatory-budgeting permissions follow the role × action matrix', () => {
@@ -56,6 +64,11 @@ test('participatory-budgeting permissions follow the role × action matrix', () 
 test('every action of the policy appears in the matrix', () => {
   const covered = new Set(matrix.map(([a]) => a));
   assert.deepEqual(budgetPolicy.actions.filter((a) => !covered.has(a)), []);
+});
+
+test('without a subject, viewing is denied to all but admins (a missing edition is never public)', () => {
+  assert.equal(budgetPolicy.can(actors.citizen!, 'pb.view'), false);
+  assert.equal(budgetPolicy.can(actors.admin!, 'pb.view'), true);
 });
 
 test('an unknown action is denied even to an admin', () => {

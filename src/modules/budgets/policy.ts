@@ -17,11 +17,15 @@ export interface BudgetSubject {
 export type BudgetAction = 'pb.view' | 'pb.propose' | 'pb.comment' | 'pb.addPhoto' | 'pb.review' | 'pb.vote' | 'pb.enterPaper' | 'pb.track' | 'pb.manage' | 'pb.export';
 
 const isAdmin = (a: Actor) => hasRole(a, 'admin');
+/** Who manages budgets; they alone see an edition while it is a draft. */
+const managesBudgets = isAdmin;
+const isDraft = (s: BudgetSubject | undefined) => !s || s.phase === 'draft';
 const isStaff = (a: Actor) => isAdmin(a) || hasRole(a, 'official');
 const inPhase = (s: BudgetSubject | undefined, ...phases: Phase[]) => !!s && phases.includes(s.phase);
 
 export const budgetPolicy = definePolicy<BudgetAction, BudgetSubject>({
-  'pb.view': () => true,
+  // A draft is the admins' preparation: to anyone else it does not exist (routes answer 404).
+  'pb.view': (a, s) => !isDraft(s) || managesBudgets(a),
   'pb.propose': (a, s) => a.kind === 'user' && inPhase(s, 'submission'),
   'pb.comment': (a) => a.kind === 'user',
   // The author illustrates their idea; officials add pictures of the works.
@@ -31,7 +35,7 @@ export const budgetPolicy = definePolicy<BudgetAction, BudgetSubject>({
   'pb.vote': (a, s) => a.kind === 'user' && inPhase(s, 'voting'),
   'pb.enterPaper': (a, s) => isStaff(a) && inPhase(s, 'voting'),
   'pb.track': (a, s) => isStaff(a) && inPhase(s, 'results', 'implementation'),
-  'pb.manage': isAdmin,
+  'pb.manage': managesBudgets,
   // Ballots become open data with the results; before that only an admin may export them.
-  'pb.export': (a, s) => isAdmin(a) || !!s?.hasResults,
+  'pb.export': (a, s) => managesBudgets(a) || (!!s?.hasResults && !isDraft(s)),
 });

@@ -13,12 +13,14 @@ export interface EditionSummary {
   source: 'local' | 'pabulib';
 }
 
-export async function listEditions(ctx: AppContext): Promise<EditionSummary[]> {
+/** Newest first; drafts only when asked (admin lists and those the policy lets see drafts). */
+export async function listEditions(ctx: AppContext, opts: { drafts: boolean }): Promise<EditionSummary[]> {
   return ctx.database.query<EditionSummary>(
     `select e.id, e.title, e.phase, e.source,
             (select count(*)::int from pb_budgets b where b.edition_id = e.id) as budgets,
             (select count(*)::int from pb_projects p join pb_budgets b on b.id = p.budget_id where b.edition_id = e.id) as projects
-     from pb_editions e order by e.created_at desc, e.id desc limit 200`,
+     from pb_editions e where $1 or e.phase <> 'draft' order by e.created_at desc, e.id desc limit 200`,
+    [opts.drafts],
   );
 }
 
@@ -71,6 +73,15 @@ export async function editionView(ctx: AppContext, id: number): Promise<EditionV
     categories,
     projects: projects.map((p) => ({ id: p.id, budgetId: p.budget_id, title: p.title, cost: p.cost, status: p.status, district: p.district, category: p.category })),
   };
+}
+
+/** The phase of a project's edition, for routes that must not reveal a draft's projects. */
+export async function projectPhase(ctx: AppContext, projectId: number): Promise<{ phase: Phase } | undefined> {
+  const [r] = await ctx.database.query<{ phase: Phase }>(
+    'select e.phase from pb_projects p join pb_budgets b on b.id = p.budget_id join pb_editions e on e.id = b.edition_id where p.id = $1',
+    [projectId],
+  );
+  return r;
 }
 
 export interface ProjectView {

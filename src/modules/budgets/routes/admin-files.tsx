@@ -56,7 +56,7 @@ export function registerAdminFileRoutes(app: FastifyInstance, ctx: AppContext): 
     const upload = await readUpload(req);
     verifyCsrf(req, req.query._csrf ?? upload.fields._csrf);
     const fail = async (reason: string, field = 'file') =>
-      reply.page(req.t('pb.admin.title'), <AdminEditionsPage page={await req.pageContext()} editions={await listEditions(ctx)} importErrors={[{ field, reason }]} />, { status: 400 });
+      reply.page(req.t('pb.admin.title'), <AdminEditionsPage page={await req.pageContext()} editions={await listEditions(ctx, { drafts: true })} importErrors={[{ field, reason }]} />, { status: 400 });
     const problem = uploadProblem(upload);
     if (problem) return fail(req.t(problem));
     const rule = upload.fields.rule ? (upload.fields.rule as BudgetRule) : null;

@@ -28,7 +28,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   const guarded = { preHandler: adminOnly };
 
   app.get('/admin/budgets', { ...guarded, schema: { hide: true } }, async (req, reply) => {
-    return reply.page(req.t('pb.admin.title'), <AdminEditionsPage page={await req.pageContext()} editions={await listEditions(ctx)} />);
+    return reply.page(req.t('pb.admin.title'), <AdminEditionsPage page={await req.pageContext()} editions={await listEditions(ctx, { drafts: true })} />);
   });
 
   app.post<{ Body: EditionFormValues }>('/admin/budgets/editions', { ...guarded, schema: { hide: true, body: editionBody }, attachValidation: true }, async (req, reply) => {
@@ -37,7 +37,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     const outcome = schemaErrors.length ? { kind: 'invalid' as const, errors: schemaErrors } : await saveEdition(ctx, actorId(req), null, editionInput(v));
     if (outcome.kind === 'saved') return reply.redirectWithNotice(`/admin/budgets/editions/${outcome.id}`, 'pb.admin.created');
     const errors = outcome.kind === 'invalid' ? (schemaErrors.length ? schemaErrors : localized(req, outcome.errors)) : [];
-    return reply.page(req.t('pb.admin.title'), <AdminEditionsPage page={await req.pageContext()} editions={await listEditions(ctx)} values={v} errors={errors} />, { status: 400 });
+    return reply.page(req.t('pb.admin.title'), <AdminEditionsPage page={await req.pageContext()} editions={await listEditions(ctx, { drafts: true })} values={v} errors={errors} />, { status: 400 });
   });
 
   app.get<{ Params: { id: number } }>('/admin/budgets/editions/:id', { ...guarded, schema: { hide: true, params: idParams } }, async (req, reply) => renderAdminEdition(ctx, req, reply, req.params.id));

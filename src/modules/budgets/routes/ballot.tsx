@@ -1,6 +1,7 @@
 // The voter's ballot page, the residents'-list claim, and the officials' paper-ballot entry.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
+import type { Actor } from '../../../core/auth/actor.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
 import { randomToken } from '../../../core/auth/tokens.ts';
 import { ballotProjects, loadBudget, loadEdition, type EditionCore } from '../budget-config.ts';
@@ -11,7 +12,7 @@ import { checkEligibility, claimCensus, type IneligibleReason } from '../command
 import { BallotPage, PaperBallotPage, ReceiptIssuedPage, RepeatedPage, type MyBallot } from '../pages/ballot-page.tsx';
 import { EMPTY_BALLOT, type BallotValues } from '../pages/ballot-form.tsx';
 import { ballotBodySchema, ballotErrors, parseBallotBody, type BallotBody } from './ballot-body.ts';
-import { forbidden, idParams } from './common.tsx';
+import { forbidden, idParams, visibleTo } from './common.tsx';
 
 async function myBallot(ctx: AppContext, budget: BudgetConfig, userId: string): Promise<{ mine: MyBallot; values: BallotValues } | null> {
   const [b] = await ctx.database.query<{ id: string; cast_at: Date | string; updated_at: Date | string }>('select id, cast_at, updated_at from pb_ballots where budget_id = $1 and voter_id = $2', [budget.id, userId]);
@@ -30,10 +31,12 @@ async function myBallot(ctx: AppContext, budget: BudgetConfig, userId: string): 
   };
 }
 
-async function load(ctx: AppContext, id: number): Promise<{ budget: BudgetConfig; edition: EditionCore } | null> {
+/** The budget and its edition, or null when it does not exist for this actor (a draft's). */
+async function load(ctx: AppContext, id: number, actor: Actor): Promise<{ budget: BudgetConfig; edition: EditionCore } | null> {
   const budget = await loadBudget(ctx.database, id);
   if (!budget) return null;
-  return { budget, edition: (await loadEdition(ctx.database, budget.editionId))! };
+  const edition = await loadEdition(ctx.database, budget.editionId);
+  return visibleTo(actor, edition) ? { budget, edition } : null;
 }
 
 interface RenderOptions {
@@ -80,7 +83,7 @@ function schemaErrors(req: FastifyRequest): FieldError[] {
 
 export function registerBallotRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: number } }>('/budgets/ballots/:id', { schema: { hide: true, params: idParams } }, async (req, reply) => {
-    const found = await load(ctx, req.params.id);
+    const found = await load(ctx, req.params.id, req.actor);
     if (!found) return reply.callNotFound();
     return renderBallot(ctx, req, reply, found.budget, found.edition);
   });
@@ -89,7 +92,7 @@ export function registerBallotRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/budgets/ballots/:id',
     { schema: { hide: true, params: idParams, body: ballotBodySchema }, attachValidation: true },
     async (req, reply) => {
-      const found = await load(ctx, req.params.id);
+      const found = await load(ctx, req.params.id, req.actor);
       if (!found) return reply.callNotFound();
       const { budget, edition } = found;
       if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(`/budgets/ballots/${budget.id}`)}`, 303);
@@ -114,7 +117,8 @@ export function registerBallotRoutes(app: FastifyInstance, ctx: AppContext): voi
           return reply.callNotFound();
         case 'closed': {
           // Voting closed while this ballot was on its way: show the page as it is now.
-          const now = (await load(ctx, budget.id))!;
+          const now = await load(ctx, budget.id, req.actor);
+          if (!now) return reply.callNotFound();
           return renderBallot(ctx, req, reply, now.budget, now.edition, { status: 409 });
         }
         case 'ineligible':
@@ -129,7 +133,7 @@ export function registerBallotRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/budgets/ballots/:id/census',
     { schema: { hide: true, params: idParams, body: { type: 'object', additionalProperties: false, required: ['identifier'], properties: { identifier: { type: 'string', minLength: 1, maxLength: 200 } } } }, attachValidation: true },
     async (req, reply) => {
-      const found = await load(ctx, req.params.id);
+      const found = await load(ctx, req.params.id, req.actor);
       if (!found) return reply.callNotFound();
       const { budget, edition } = found;
       if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(`/budgets/ballots/${budget.id}`)}`, 303);
@@ -158,7 +162,7 @@ export function registerBallotRoutes(app: FastifyInstance, ctx: AppContext): voi
     );
 
   const paperGuard = async (req: FastifyRequest<{ Params: { id: number } }>, reply: FastifyReply) => {
-    const found = await load(ctx, req.params.id);
+    const found = await load(ctx, req.params.id, req.actor);
     if (!found) return { done: reply.callNotFound() };
     if (req.actor.kind !== 'user') return { done: reply.redirect(`/login?next=${encodeURIComponent(`/budgets/ballots/${req.params.id}/paper`)}`, 303) };
     if (!budgetPolicy.can(req.actor, 'pb.enterPaper', { phase: found.edition.phase })) return { done: forbidden(req, reply) };

@@ -4,9 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import { problem, problemSchema, sendProblem } from '../../../core/http/problem.ts';
 import { loadBudget, loadEdition } from '../budget-config.ts';
-import { budgetPolicy } from '../policy.ts';
 import { projectFeature, projectFeatureCollectionSchema, projectPoints } from '../map.ts';
-import { idParams } from './common.tsx';
+import { idParams, visibleTo } from './common.tsx';
 
 export function registerMapRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: number }; Querystring: { budget?: number } }>(
@@ -22,10 +21,8 @@ export function registerMapRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req, reply) => {
       const edition = await loadEdition(ctx.database, req.params.id);
-      // An edition still in preparation is the admin's draft, not public data.
-      const visible = edition && (edition.phase !== 'draft' || budgetPolicy.can(req.actor, 'pb.manage', { phase: edition.phase }));
       const budget = req.query.budget === undefined ? null : await loadBudget(ctx.database, req.query.budget);
-      if (!visible || (budget !== null && budget?.editionId !== edition.id)) {
+      if (!visibleTo(req.actor, edition) || (budget !== null && budget?.editionId !== edition.id)) {
         return sendProblem(reply, problem(404, 'not-found', 'Not found', `No edition ${req.params.id}${req.query.budget ? ` with budget ${req.query.budget}` : ''}`));
       }
       const points = await projectPoints(ctx.database, edition.id, edition.phase, budget?.id ?? null);

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import { verifyCsrf } from '../../../core/http/request-context.ts';
 import { budgetPolicy } from '../policy.ts';
+import type { Phase } from '../model.ts';
 import { projectView } from '../queries.ts';
 import { addProjectPhoto, MAX_PHOTO_BYTES } from '../photos.ts';
 import { ProjectPage } from '../pages/project-page.tsx';
-import { forbidden, idParams, toLogin } from './common.tsx';
+import { forbidden, idParams, toLogin, visibleTo } from './common.tsx';
 
 const photoParams = { type: 'object', required: ['pid'], properties: { pid: { type: 'integer', minimum: 1, maximum: 9007199254740991 } } } as const;
 
@@ -31,7 +32,7 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: AppContext): void
       }
       verifyCsrf(req, csrf);
       const project = await projectView(ctx, req.params.id);
-      if (!project) return reply.callNotFound();
+      if (!visibleTo(req.actor, project)) return reply.callNotFound();
       if (req.actor.kind !== 'user') return toLogin(reply, `/budgets/projects/${project.id}`);
       if (!budgetPolicy.can(req.actor, 'pb.addPhoto', { phase: project.phase, authorId: project.authorId })) return forbidden(req, reply);
       const outcome = tooLarge ? { kind: 'too_large' as const } : file ? await addProjectPhoto(ctx, req.actor.id, project.id, file) : { kind: 'no_file' as const };
@@ -47,9 +48,14 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: AppContext): void
     ['/budgets/photos/:pid/thumb.jpg', 'thumb'],
   ] as const) {
     app.get<{ Params: { pid: number } }>(url, { schema: { hide: true, params: photoParams } }, async (req, reply) => {
-      const [p] = await ctx.database.query<{ data: Buffer }>(`select ${column} as data from pb_project_photos where id = $1`, [req.params.pid]);
-      if (!p) return reply.callNotFound();
-      return reply.header('cache-control', 'public, max-age=86400').type('image/jpeg').send(Buffer.from(p.data));
+      const [p] = await ctx.database.query<{ data: Buffer; phase: Phase }>(
+        `select ph.${column} as data, e.phase from pb_project_photos ph join pb_projects pr on pr.id = ph.project_id
+         join pb_budgets b on b.id = pr.budget_id join pb_editions e on e.id = b.edition_id where ph.id = $1`,
+        [req.params.pid],
+      );
+      if (!visibleTo(req.actor, p)) return reply.callNotFound();
+      // A draft's photos are the admin's to see: no shared cache may keep them.
+      return reply.header('cache-control', p.phase === 'draft' ? 'private, no-store' : 'public, max-age=86400').type('image/jpeg').send(Buffer.from(p.data));
     });
   }
 }

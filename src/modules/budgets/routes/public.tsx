@@ -4,7 +4,8 @@ import type { AppContext } from '../../../core/context.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
 import { formErrors } from '../../../core/http/form-errors.ts';
 import { budgetPolicy } from '../policy.ts';
-import { editionView, listEditions, projectView } from '../queries.ts';
+import { editionView, listEditions, projectPhase, projectView } from '../queries.ts';
+import { loadEdition } from '../budget-config.ts';
 import { addComment, submitProject } from '../commands/projects.ts';
 import { checkReceipt } from '../commands/cast.ts';
 import { normalizeReceipt } from '../ballot/receipt.ts';
@@ -14,7 +15,7 @@ import { EditionPage } from '../pages/edition-page.tsx';
 import { ProjectForm, type ProjectFormValues } from '../pages/project-form.tsx';
 import { ProjectPage } from '../pages/project-page.tsx';
 import { ReceiptCheckPage } from '../pages/receipt-page.tsx';
-import { idParams, toLogin } from './common.tsx';
+import { idParams, seesDrafts, toLogin, visibleTo } from './common.tsx';
 import { hasLocatedProjects } from '../map.ts';
 import { FEATURE_MAP_ISLAND, FEATURE_MAP_STYLES } from '../../../core/ui/feature-map.tsx';
 
@@ -40,20 +41,19 @@ function coordinate(raw: string | undefined, limit: number): number | null | 'ba
 
 export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/budgets', { schema: { hide: true } }, async (req, reply) => {
-    return reply.page(req.t('pb.title'), <EditionListPage page={await req.pageContext()} editions={await listEditions(ctx)} />);
+    return reply.page(req.t('pb.title'), <EditionListPage page={await req.pageContext()} editions={await listEditions(ctx, { drafts: seesDrafts(req.actor) })} />);
   });
 
   app.get<{ Params: { id: number } }>('/budgets/editions/:id', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     const edition = await editionView(ctx, req.params.id);
-    if (!edition) return reply.callNotFound();
-    // The map's GeoJSON keeps a draft edition to its admins; the page follows it.
-    const mapped = (edition.phase !== 'draft' || budgetPolicy.can(req.actor, 'pb.manage', { phase: edition.phase })) && (await hasLocatedProjects(ctx.database, edition.id, edition.phase));
+    if (!visibleTo(req.actor, edition)) return reply.callNotFound();
+    const mapped = await hasLocatedProjects(ctx.database, edition.id, edition.phase);
     return reply.page(edition.title, <EditionPage page={await req.pageContext()} edition={edition} map={mapped} />, mapped ? { islands: [FEATURE_MAP_ISLAND], styles: FEATURE_MAP_STYLES } : {});
   });
 
   const renderPropose = async (req: FastifyRequest, reply: FastifyReply, id: number, values?: ProjectFormValues, errors?: FieldError[], status = 200) => {
     const edition = await editionView(ctx, id);
-    if (!edition) return reply.callNotFound();
+    if (!visibleTo(req.actor, edition)) return reply.callNotFound();
     if (req.actor.kind !== 'user') return toLogin(reply, `/budgets/editions/${id}/propose`);
     if (!budgetPolicy.can(req.actor, 'pb.propose', { phase: edition.phase })) {
       return reply.redirectWithNotice(`/budgets/editions/${id}`, 'pb.project.notNow');
@@ -72,6 +72,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
     { schema: { hide: true, params: idParams, body: proposeBody }, attachValidation: true },
     async (req, reply) => {
       const id = req.params.id;
+      if (!visibleTo(req.actor, await loadEdition(ctx.database, id))) return reply.callNotFound();
       const schemaErrors = formErrors(req, { title: 'pb.project.err.title', description: 'pb.project.err.description', cost: 'pb.project.err.cost', lat: 'pb.project.err.coordinate', lng: 'pb.project.err.coordinate' });
       const v = req.body ?? {};
       if (schemaErrors.length) return renderPropose(req, reply, id, v, schemaErrors, 400);
@@ -106,7 +107,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.get<{ Params: { id: number } }>('/budgets/projects/:id', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     const project = await projectView(ctx, req.params.id);
-    if (!project) return reply.callNotFound();
+    if (!visibleTo(req.actor, project)) return reply.callNotFound();
     return reply.page(project.title, <ProjectPage page={await req.pageContext()} project={project} />);
   });
 
@@ -115,12 +116,13 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
     { schema: { hide: true, params: idParams, body: { type: 'object', additionalProperties: false, required: ['body'], properties: { body: text(2000) } } }, attachValidation: true },
     async (req, reply) => {
       const id = req.params.id;
+      if (!visibleTo(req.actor, await projectPhase(ctx, id))) return reply.callNotFound();
       if (req.actor.kind !== 'user') return toLogin(reply, `/budgets/projects/${id}`);
       const outcome = req.validationError ? { kind: 'invalid' as const } : await addComment(ctx, req.actor.id, id, req.body.body);
       if (outcome.kind === 'not_found') return reply.callNotFound();
       if (outcome.kind === 'invalid') {
         const project = await projectView(ctx, id);
-        if (!project) return reply.callNotFound();
+        if (!visibleTo(req.actor, project)) return reply.callNotFound();
         return reply.page(project.title, <ProjectPage page={await req.pageContext()} project={project} commentError={req.t('pb.comments.err')} />, { status: 400 });
       }
       return reply.redirectWithNotice(`/budgets/projects/${id}#comments-heading`, 'pb.comments.added');

@@ -10,7 +10,7 @@ import { budgetElection, type ExportContext } from '../election.ts';
 import { serializePb } from '../pabulib/serialize.ts';
 import { hasMap, ResultsPage } from '../pages/results-page.tsx';
 import { FEATURE_MAP_ISLAND, FEATURE_MAP_STYLES } from '../../../core/ui/feature-map.tsx';
-import { forbidden, idParams } from './common.tsx';
+import { forbidden, idParams, visibleTo } from './common.tsx';
 
 function csvCell(v: string | number | boolean | null): string {
   const s = v === null ? '' : String(v);
@@ -84,7 +84,7 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext): vo
   const withResults = async (req: FastifyRequest<{ Params: { id: number } }>, reply: FastifyReply) => {
     const budget = await loadBudget(ctx.database, req.params.id);
     const results = budget && (await resultsView(ctx, budget));
-    if (!results) return { done: reply.callNotFound() };
+    if (!visibleTo(req.actor, results)) return { done: reply.callNotFound() };
     return { results };
   };
 
@@ -109,9 +109,9 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   app.get<{ Params: { id: number } }>('/budgets/results/:id.pb', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     const budget = await loadBudget(ctx.database, req.params.id);
-    if (!budget) return reply.callNotFound();
+    const edition = budget && (await loadEdition(ctx.database, budget.editionId));
+    if (!budget || !visibleTo(req.actor, edition)) return reply.callNotFound();
     const [res] = await ctx.database.query('select 1 from pb_results where budget_id = $1', [budget.id]);
-    const edition = (await loadEdition(ctx.database, budget.editionId))!;
     if (!budgetPolicy.can(req.actor, 'pb.export', { phase: edition.phase, hasResults: !!res })) {
       if (req.actor.kind === 'anonymous') return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
       return forbidden(req, reply);
@@ -136,7 +136,7 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext): vo
     async (req, reply) => {
       const budget = await loadBudget(ctx.database, req.params.id);
       const results = budget && (await resultsView(ctx, budget));
-      if (!results) return sendProblem(reply, problem(404, 'not-found', 'Not found', 'This budget does not exist or has no results yet.'));
+      if (!visibleTo(req.actor, results)) return sendProblem(reply, problem(404, 'not-found', 'Not found', 'This budget does not exist or has no results yet.'));
       return resultsJson(results);
     },
   );

@@ -8,7 +8,7 @@ import { reviewProject, trackProject } from '../commands/projects.ts';
 import { parseAmount } from '../commands/budget-input.ts';
 import { ReviewPage, type ReviewValues } from '../pages/review-page.tsx';
 import { ProjectPage } from '../pages/project-page.tsx';
-import { forbidden, idParams, toLogin } from './common.tsx';
+import { forbidden, idParams, toLogin, visibleTo } from './common.tsx';
 
 const reviewBody = {
   type: 'object',
@@ -32,7 +32,7 @@ type Guarded = { project: ProjectView; officialId: string } | { done: unknown };
 
 async function guard(ctx: AppContext, req: FastifyRequest<{ Params: { id: number } }>, reply: FastifyReply, action: 'pb.review' | 'pb.track', back: string): Promise<Guarded> {
   const project = await projectView(ctx, req.params.id);
-  if (!project) return { done: reply.callNotFound() };
+  if (!visibleTo(req.actor, project)) return { done: reply.callNotFound() };
   if (req.actor.kind !== 'user') return { done: toLogin(reply, back) };
   if (!budgetPolicy.can(req.actor, action, { phase: project.phase })) return { done: forbidden(req, reply) };
   return { project, officialId: req.actor.id };
