@@ -270,4 +270,14 @@ export const reportsMigrations: Migration[] = [
     sql: `alter table reports add column comments_count int not null default 0;`,
   },
   summaryDeltasMigration,
+  {
+    // A status with a category or a district: "closed" reports are old, so walking the category's
+    // newest-first index to find them read tens of thousands of entries (17–20 ms at 1,000,000).
+    name: '008_reports_public_status_filter_idx',
+    sql: `
+      create index reports_public_category_status_idx on reports (category_id, status, created_at desc, id desc) include (district_id)
+        where status <> 'unconfirmed' and hidden_at is null;
+      create index reports_public_district_status_idx on reports (district_id, status, created_at desc, id desc) include (category_id)
+        where status <> 'unconfirmed' and hidden_at is null;`,
+  },
 ];

@@ -63,7 +63,14 @@ async function publicCount(ctx: AppContext, f: ReportFilters): Promise<{ n: numb
  * statuses such as "closed" it would read half the table to find a page.
  */
 export function newestFirst(f: ReportFilters): string {
-  const lead = f.category ? 'r.category_id, ' : f.district ? 'r.district_id, ' : f.status && f.status !== 'open' ? 'r.status, ' : '';
+  const oneStatus = f.status !== undefined && f.status !== 'open';
+  const lead = f.category
+    ? `r.category_id, ${oneStatus ? 'r.status, ' : ''}`
+    : f.district
+      ? `r.district_id, ${oneStatus ? 'r.status, ' : ''}`
+      : oneStatus
+        ? 'r.status, '
+        : '';
   return `order by ${lead}r.created_at desc, r.id desc`;
 }
 
