@@ -17,7 +17,10 @@ const actors: Record<string, Actor> = {
   admin: user('admin', { roles: ['admin'] }),
 };
 
-const open: SurveySubject = { status: 'open', mode: 'signed_in', resultsPublic: false };
+const open: SurveySubject = { status: 'open', mode: 'signed_in', resultsPublic: false, spacePublished: null };
+const inPublishedSpace: SurveySubject = { ...open, mode: 'open', resultsPublic: true, spacePublished: true };
+// Open to all with public results, yet hidden in every action while its space is a draft.
+const inDraftSpace: SurveySubject = { ...inPublishedSpace, spacePublished: false };
 const openToAll: SurveySubject = { ...open, mode: 'open' };
 const anonSignedIn: SurveySubject = { ...open, mode: 'anonymous_signed_in' };
 const draft: SurveySubject = { ...open, status: 'draft', resultsPublic: true };
@@ -27,6 +30,12 @@ const closedPublic: SurveySubject = { ...open, status: 'closed', resultsPublic: 
 const matrix: [string, SurveySubject, string][] = [
   ['survey.view', open, '111111'],
   ['survey.view', draft, '000001'],
+  ['survey.view', inPublishedSpace, '111111'],
+  ['survey.view', inDraftSpace, '000001'],
+  ['survey.respond', inPublishedSpace, '111111'],
+  ['survey.respond', inDraftSpace, '000001'],
+  ['survey.viewResults', inPublishedSpace, '111111'],
+  ['survey.viewResults', inDraftSpace, '000001'],
   ['survey.respond', open, '011111'],
   ['survey.respond', anonSignedIn, '011111'],
   ['survey.respond', openToAll, '111111'],

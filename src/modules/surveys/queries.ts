@@ -16,7 +16,7 @@ export interface Survey extends SurveySubject {
 
 type Q = Pick<TxQuery, 'query'>;
 
-const SURVEY_COLUMNS = `s.id, s.space_id as "spaceId", sp.title as "spaceTitle", sp.slug as "spaceSlug", s.title, s.description, s.status, s.mode,
+const SURVEY_COLUMNS = `s.id, s.space_id as "spaceId", sp.published as "spacePublished", sp.title as "spaceTitle", sp.slug as "spaceSlug", s.title, s.description, s.status, s.mode,
   s.results_public as "resultsPublic", (select count(*)::int from survey_responses r where r.survey_id = s.id) as responses`;
 
 export async function getSurvey(db: Q, id: number): Promise<Survey | undefined> {
@@ -24,10 +24,11 @@ export async function getSurvey(db: Q, id: number): Promise<Survey | undefined> 
   return s;
 }
 
+/** Surveys for a list; the admin list (`includeDrafts`) also keeps those of unpublished spaces. */
 export async function listSurveys(ctx: AppContext, opts: { includeDrafts: boolean; spaceId?: number | undefined }): Promise<Survey[]> {
   return ctx.database.query<Survey>(
     `select ${SURVEY_COLUMNS} from surveys s left join spaces sp on sp.id = s.space_id
-     where ($1 or s.status <> 'draft') and ($2::int is null or s.space_id = $2)
+     where ($1 or (s.status <> 'draft' and (s.space_id is null or sp.published))) and ($2::int is null or s.space_id = $2)
      order by case s.status when 'open' then 0 when 'draft' then 1 else 2 end, s.id desc`,
     [opts.includeDrafts, opts.spaceId ?? null],
   );

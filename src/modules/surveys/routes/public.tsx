@@ -120,7 +120,7 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, ctx: AppContext
 
   app.get<{ Params: { id: number } }>('/surveys/:id/results.csv', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     const survey = await getSurvey(ctx.database, req.params.id);
-    if (!survey) return reply.callNotFound();
+    if (!survey || !surveyPolicy.can(req.actor, 'survey.view', survey)) return reply.callNotFound();
     if (req.actor.kind === 'anonymous') return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     if (!surveyPolicy.can(req.actor, 'survey.export', survey)) return reply.page(req.t('surveys.results.notPublic'), <p>{req.t('surveys.results.notPublic')}</p>, { status: 403 });
     const csv = await surveyCsv(ctx, req.t, survey, await getQuestions(ctx.database, survey.id));
