@@ -1,6 +1,7 @@
 // The ballot itself, one layout per vote type, shared by the voter's page and the officials'
-// paper-ballot page. Plain HTML controls: it works without JavaScript; /static/pb-ballot.js only
-// adds a running total for knapsack and cumulative ballots.
+// paper-ballot page. Plain HTML controls: it works without JavaScript; /static/pb-ballot.js adds a
+// running total and checks the ballot as the voter goes, with the server's rules
+// (/static/pb-ballot-rules.js) and the messages rendered here, so the script holds no text.
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../core/ui/page-context.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
@@ -16,6 +17,19 @@ export interface BallotValues {
 }
 
 export const EMPTY_BALLOT: BallotValues = { selected: [], points: {}, ranks: [] };
+
+/** Every problem the ballot rules can report (`pb.ballot.err.<name>`), handed to the page script. */
+export const BALLOT_PROBLEMS = ['unknownProject', 'duplicate', 'empty', 'approvalMin', 'approvalMax', 'knapsack', 'pointsMissing', 'pointsWhole', 'pointsPerProject', 'pointsTotal', 'ordinalLength', 'ordinalGap', 'chooseOne'] as const;
+
+/** `approvalMax` → `data-msg-approval-max` (read back as `dataset.msgApprovalMax`). */
+export function messageAttribute(name: string): string {
+  return `data-msg-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** The messages with their `{placeholders}` left in: the script fills them in the voter's language. */
+function messageTemplates(page: PageContext): Record<string, string> {
+  return Object.fromEntries(BALLOT_PROBLEMS.map((name) => [messageAttribute(name), page.t(`pb.ballot.err.${name}`)]));
+}
 
 export interface BallotOption {
   id: number;
@@ -140,7 +154,18 @@ export function BallotForm(props: {
         </p>
       </section>
       <ErrorSummary page={page} errors={props.errors} />
-      <form method="post" action={props.action} class="pb-ballot" data-vote-type={b.voteType} data-budget={String(b.amount)} data-points-total={b.pointsTotal !== null ? String(b.pointsTotal) : undefined}>
+      <form
+        method="post"
+        action={props.action}
+        class="pb-ballot"
+        data-vote-type={b.voteType}
+        data-budget={String(b.amount)}
+        data-approval-min={String(b.approvalMin)}
+        data-approval-max={b.approvalMax !== null ? String(b.approvalMax) : undefined}
+        data-points-per-project={b.pointsPerProject !== null ? String(b.pointsPerProject) : undefined}
+        data-points-total={b.pointsTotal !== null ? String(b.pointsTotal) : undefined}
+        data-ordinal-max={b.ordinalMax !== null ? String(b.ordinalMax) : undefined}
+      >
         <CsrfField page={page} />
         <input type="hidden" name="submission" value={props.submissionKey} />
         {props.children}
@@ -160,6 +185,7 @@ export function BallotForm(props: {
               : t('pb.ballot.pointsAre', { total: b.pointsTotal ?? 0 })}
           </p>
         ) : null}
+        <div id="pb-ballot-check" class="pb-check" role="status" aria-live="polite" data-locale={page.locale} data-currency={b.currency} {...messageTemplates(page)} />
         <button type="submit">{props.submitLabel}</button>
       </form>
     </>
