@@ -17,15 +17,26 @@ const actors: Record<string, Actor> = {
   admin: user('admin', { roles: ['admin'] }),
 };
 
-const open: ConsultationSubject = { status: 'open' };
-const closed: ConsultationSubject = { status: 'closed' };
-const draft: ConsultationSubject = { status: 'draft' };
+const open: ConsultationSubject = { status: 'open', spacePublished: null };
+const closed: ConsultationSubject = { status: 'closed', spacePublished: null };
+const draft: ConsultationSubject = { status: 'draft', spacePublished: null };
+const inPublishedSpace: ConsultationSubject = { status: 'open', spacePublished: true };
+// Open, yet hidden in every public action while its space is a draft.
+const inDraftSpace: ConsultationSubject = { status: 'open', spacePublished: false };
 
 // Columns: anonymous, citizen, org_rep, official, moderator, admin
 const matrix: [string, ConsultationSubject, string][] = [
   ['consultation.view', open, '111111'],
   ['consultation.view', closed, '111111'],
   ['consultation.view', draft, '000001'],
+  ['consultation.view', inPublishedSpace, '111111'],
+  ['consultation.view', inDraftSpace, '000001'],
+  ['consultation.viewDashboard', inPublishedSpace, '111111'],
+  ['consultation.viewDashboard', inDraftSpace, '000001'],
+  ['consultation.expressInterest', inPublishedSpace, '011111'],
+  ['consultation.expressInterest', inDraftSpace, '000001'],
+  ['consultation.comment', inDraftSpace, '000001'],
+  ['consultation.proposeAction', inDraftSpace, '000001'],
   ['consultation.expressInterest', open, '011111'],
   ['consultation.expressInterest', closed, '000000'],
   ['consultation.comment', open, '011111'],

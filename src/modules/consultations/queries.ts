@@ -37,7 +37,7 @@ export interface AmbitionNode {
   objectives: ObjectiveNode[];
 }
 
-const COLUMNS = `c.id, c.space_id as "spaceId", sp.slug as "spaceSlug", sp.title as "spaceTitle", c.title, c.purpose,
+const COLUMNS = `c.id, c.space_id as "spaceId", sp.published as "spacePublished", sp.slug as "spaceSlug", sp.title as "spaceTitle", c.title, c.purpose,
   c.starts_on::text as "startsOn", c.ends_on::text as "endsOn", c.status`;
 
 export async function getConsultation(db: Q, id: number): Promise<Consultation | undefined> {
@@ -45,12 +45,13 @@ export async function getConsultation(db: Q, id: number): Promise<Consultation |
   return c;
 }
 
+/** Consultations for a list; the admin list (`includeDrafts`) also keeps those of unpublished spaces. */
 export async function listConsultations(ctx: AppContext, includeDrafts: boolean, spaceId?: number): Promise<(Consultation & { projects: number })[]> {
   return ctx.database.query(
     `select ${COLUMNS}, (select count(*)::int from consultation_projects p join consultation_objectives o on o.id = p.objective_id
         join consultation_ambitions a on a.id = o.ambition_id where a.consultation_id = c.id) as projects
      from consultations c left join spaces sp on sp.id = c.space_id
-     where ($1 or c.status <> 'draft') and ($2::int is null or c.space_id = $2) order by c.id desc`,
+     where ($1 or (c.status <> 'draft' and (c.space_id is null or sp.published))) and ($2::int is null or c.space_id = $2) order by c.id desc`,
     [includeDrafts, spaceId ?? null],
   );
 }

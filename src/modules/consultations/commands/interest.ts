@@ -47,7 +47,9 @@ export async function expressInterest(ctx: AppContext, actor: Actor, projectId: 
 
 export async function withdrawInterest(ctx: AppContext, actor: Actor, projectId: number): Promise<InterestOutcome> {
   if (actor.kind !== 'user') return { kind: 'forbidden' };
-  if (!(await getProject(ctx.database, projectId))) return { kind: 'not_found' };
+  const project = await getProject(ctx.database, projectId);
+  const consultation = project && (await getConsultation(ctx.database, project.consultationId));
+  if (!project || !consultation || !consultationPolicy.can(actor, 'consultation.view', consultation)) return { kind: 'not_found' };
   await ctx.database.query('delete from consultation_interests where project_id = $1 and user_id = $2', [projectId, actor.id]);
   return { kind: 'withdrawn' };
 }

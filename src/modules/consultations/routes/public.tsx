@@ -1,6 +1,7 @@
 // Public consultation pages and the forms of those taking part.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
+import type { Actor } from '../../../core/auth/actor.ts';
 import { formErrors } from '../../../core/http/form-errors.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
 import { consultationPolicy } from '../policy.ts';
@@ -18,6 +19,13 @@ const idParams = { type: 'object', required: ['id'], properties: { id: { type: '
 const orgField = { type: 'string', pattern: '^\\d{0,9}$' } as const;
 
 export function registerPublicConsultationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // A consultation the actor may not see does not exist for them: its forms answer 404 before anything else.
+  const viewable = async (actor: Actor, id: number) => consultationPolicy.can(actor, 'consultation.view', await getConsultation(ctx.database, id));
+  const projectViewable = async (actor: Actor, projectId: number) => {
+    const p = await getProject(ctx.database, projectId);
+    return !!p && (await viewable(actor, p.consultationId));
+  };
+
   const strategyPage = async (req: FastifyRequest, reply: FastifyReply, id: number, values?: ActionFormValues, errors?: FieldError[]) => {
     const c = await getConsultation(ctx.database, id);
     if (!c || !consultationPolicy.can(req.actor, 'consultation.view', c)) return reply.callNotFound();
@@ -101,6 +109,7 @@ export function registerPublicConsultationRoutes(app: FastifyInstance, ctx: AppC
       attachValidation: true,
     },
     async (req, reply) => {
+      if (!(await projectViewable(req.actor, req.params.id))) return reply.callNotFound();
       if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(`/consultations/projects/${req.params.id}`)}`, 303);
       const values: InterestFormValues = { organizationId: req.body?.organizationId, expertise: req.body?.expertise, consent: req.body?.consent === 'on' };
       const errors = formErrors(req, { organizationId: 'consultations.err.organization', expertise: 'consultations.err.expertise', consent: 'consultations.err.expertise' });
@@ -120,6 +129,7 @@ export function registerPublicConsultationRoutes(app: FastifyInstance, ctx: AppC
   );
 
   app.post<{ Params: { id: number } }>('/consultations/projects/:id/interest/withdraw', { schema: { hide: true, params: idParams } }, async (req, reply) => {
+    if (!(await projectViewable(req.actor, req.params.id))) return reply.callNotFound();
     if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(`/consultations/projects/${req.params.id}`)}`, 303);
     const outcome = await withdrawInterest(ctx, req.actor, req.params.id);
     if (outcome.kind === 'not_found') return reply.callNotFound();
@@ -141,6 +151,7 @@ export function registerPublicConsultationRoutes(app: FastifyInstance, ctx: AppC
       attachValidation: true,
     },
     async (req, reply) => {
+      if (!(await viewable(req.actor, req.params.id))) return reply.callNotFound();
       if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(`/consultations/${req.params.id}`)}`, 303);
       const values: ActionFormValues = { ambitionId: req.body?.ambitionId, title: req.body?.title, description: req.body?.description, organizationId: req.body?.organizationId };
       const errors = formErrors(req, { ambitionId: 'consultations.err.ambition', title: 'consultations.err.actionTitle', description: 'consultations.err.actionDescription', organizationId: 'consultations.err.organization' });
