@@ -1,5 +1,5 @@
 // Routes every installation has regardless of modules: health, language switch, home, privacy,
-// the live event stream, accounts and administration.
+// the live event stream, the open-data catalog, accounts and administration.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AppContext } from './context.ts';
@@ -12,6 +12,7 @@ import { registerAdminRoutes } from './admin/routes.ts';
 import { registerPrivacyRoutes } from './privacy/routes.tsx';
 import { registerEventStream } from './events/stream.ts';
 import { PrivacyPage } from './home/privacy-page.tsx';
+import { registerOpenDataRoutes } from './open-data/routes.ts';
 
 function safeNext(next: unknown): string {
   // Only same-site relative paths, never `//host` or `/\host`.
@@ -84,6 +85,7 @@ export async function registerCoreRoutes(app: FastifyInstance, ctx: AppContext):
   );
 
   registerEventStream(app, ctx);
+  registerOpenDataRoutes(app, ctx);
   await registerAuthRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
   await registerPrivacyRoutes(app, ctx);

@@ -3,6 +3,7 @@ import { uiMessages } from '../ui/messages.ts';
 import { authMessages } from '../auth/messages.ts';
 import { privacyMessages } from '../privacy/messages.ts';
 import { adminMessages } from '../admin/messages.ts';
+import { openDataMessages } from '../open-data/messages.ts';
 
 /** Core catalogs by feature; modules bring their own through their manifest. */
 export const coreMessages: [string, AnyMessages][] = [
@@ -10,4 +11,5 @@ export const coreMessages: [string, AnyMessages][] = [
   ['core/auth', authMessages],
   ['core/privacy', privacyMessages],
   ['core/admin', adminMessages],
+  ['core/open-data', openDataMessages],
 ];

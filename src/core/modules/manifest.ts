@@ -8,6 +8,7 @@ import type { JobContext } from '../jobs/queue.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Translate } from '../i18n/catalog.ts';
+import type { Locale } from '../config/config.ts';
 
 export interface NavEntry {
   href: string;
@@ -16,13 +17,23 @@ export interface NavEntry {
   audience: 'public' | 'admin';
 }
 
+export type OpenDataFormat = 'json' | 'csv' | 'geojson';
+
+/** A dataset file: a whole string, or chunks so a large dataset streams (src/core/open-data/encode.ts builds them). */
+export type OpenDataBody = string | AsyncIterable<string>;
+
+/** A public dataset the /open-data catalog lists and serves; only data anyone may already see. */
 export interface OpenDataExport {
-  /** Stable dataset id, e.g. `reports`. */
+  /** Stable dataset id, e.g. `reports` (letters, digits and dashes: it names the file). */
   id: string;
   /** Message key for the title. */
   title: string;
-  formats: ('json' | 'csv' | 'geojson')[];
-  produce(ctx: AppContext, format: 'json' | 'csv' | 'geojson'): Promise<{ contentType: string; body: string }>;
+  /** Message key for the description. */
+  description: string;
+  formats: OpenDataFormat[];
+  /** When the data last changed (ISO 8601), only where that is cheap to know. */
+  modified?(ctx: AppContext): Promise<string | null>;
+  produce(ctx: AppContext, format: OpenDataFormat, opts: { locale: Locale }): Promise<OpenDataBody>;
 }
 
 export interface HomeCard {

@@ -117,6 +117,9 @@ export function Layout(props: { page: PageContext; title: string; children: Comp
                 <a href="/privacy">{t('layout.privacy')}</a>
               </li>
               <li>
+                <a href="/open-data">{t('layout.openData')}</a>
+              </li>
+              <li>
                 <a href="/api/docs">{t('layout.api')}</a>
               </li>
             </ul>

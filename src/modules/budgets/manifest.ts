@@ -19,12 +19,13 @@ import { registerMapRoutes } from './routes/map.ts';
 import { budgetsMapMessages } from './messages-map.ts';
 import { seedBudgetsDemo } from './seed.ts';
 import { budgetsEraseUser, budgetsPersonalData } from './privacy.ts';
+import { budgetsOpenData, budgetsOpenDataMessages } from './open-data.ts';
 
 export const budgetsModule = defineModule({
   name: 'budgets',
   title: 'pb.title',
   migrations: budgetsMigrations,
-  messages: mergeMessages(budgetsMessages, budgetsBallotMessages, budgetsAdminMessages, budgetsResultsMessages, budgetsWorksMessages, budgetsMapMessages),
+  messages: mergeMessages(budgetsMessages, budgetsBallotMessages, budgetsAdminMessages, budgetsResultsMessages, budgetsWorksMessages, budgetsMapMessages, budgetsOpenDataMessages),
   actions: Object.fromEntries(budgetPolicy.actions.map((a) => [a, a])),
   routes(app, ctx) {
     registerPublicRoutes(app, ctx);
@@ -37,6 +38,7 @@ export const budgetsModule = defineModule({
     registerMapRoutes(app, ctx);
   },
   seeds: { demo: seedBudgetsDemo },
+  openData: [budgetsOpenData],
   nav: [{ href: '/budgets', label: 'pb.title', audience: 'public' }],
   async homeCard(ctx, _actor, t) {
     const [e] = await ctx.database.query<{ id: number; title: string; phase: string }>(

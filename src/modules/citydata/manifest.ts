@@ -13,12 +13,14 @@ import { registerDownloadRoutes } from './routes/downloads.ts';
 import { registerStreamRoutes } from './routes/stream.ts';
 import { registerAdminRoutes } from './routes/admin.tsx';
 import { bookMaintenance, runMaintenance } from './maintenance.ts';
+import { mergeMessages } from '../../core/i18n/catalog.ts';
+import { citydataOpenData, citydataOpenDataMessages } from './open-data.ts';
 
 export const citydataModule = defineModule({
   name: 'citydata',
   title: 'citydata.title',
   migrations: citydataMigrations,
-  messages: citydataMessages,
+  messages: mergeMessages(citydataMessages, citydataOpenDataMessages),
   actions: Object.fromEntries(citydataPolicy.actions.map((a) => [a, a])),
   routes(app, ctx) {
     registerNgsiLd(app, ctx);
@@ -44,6 +46,7 @@ export const citydataModule = defineModule({
     { href: '/admin/citydata', label: 'citydata.admin.title', audience: 'admin' },
   ],
   seeds: { demo: seedCitydataDemo },
+  openData: [citydataOpenData],
   async start(ctx) {
     const ingestion = await startIngestion(ctx, { port: ctx.config.mqttPort, url: ctx.config.mqttUrl, host: ctx.config.host });
     if (ingestion.port !== undefined) console.log(`[citydata] MQTT broker listening on port ${ingestion.port}`);

@@ -17,12 +17,13 @@ import { registerMapApiRoutes } from './routes/map-api.ts';
 import { proposalsMapMessages } from './messages-map.ts';
 import { seedProposalsDemo } from './seed.ts';
 import { registerProposalSubjects } from './subjects-registration.ts';
+import { proposalsOpenData, proposalsOpenDataMessages } from './open-data.ts';
 
 export const proposalsModule = defineModule({
   name: 'proposals',
   title: 'proposals.title',
   migrations: proposalsMigrations,
-  messages: mergeMessages(proposalsMessages, proposalsEditMessages, proposalsMapMessages),
+  messages: mergeMessages(proposalsMessages, proposalsEditMessages, proposalsMapMessages, proposalsOpenDataMessages),
   actions: Object.fromEntries(proposalPolicy.actions.map((a) => [a, a])),
   spaceComponent: PROPOSALS_COMPONENT,
   routes(app, ctx) {
@@ -35,6 +36,7 @@ export const proposalsModule = defineModule({
     registerMapApiRoutes(app, ctx);
   },
   seeds: { demo: seedProposalsDemo },
+  openData: [proposalsOpenData],
   async personalData(ctx, userId) {
     const [proposals, supports, versions, attachments] = await Promise.all([
       ctx.database.query(`select id::int as id, title, body, state, created_at as "createdAt" from proposals where author_id = $1 order by id`, [userId]),

@@ -23,12 +23,13 @@ import { open311Migrations } from './open311/migrations.ts';
 import { open311Messages } from './open311/messages.ts';
 import { registerOpen311 } from './open311/register.ts';
 import { registerReportSubjects } from './subjects-registration.ts';
+import { reportsOpenData, reportsOpenDataMessages } from './open-data.ts';
 
 export const reportsModule = defineModule({
   name: 'reports',
   title: 'reports.title',
   migrations: [...reportsMigrations, ...open311Migrations],
-  messages: mergeMessages(reportsMessages, reportsStaffMessages, reportsModerationMessages, reportsOversightMessages, reportsAlertsMessages, open311Messages),
+  messages: mergeMessages(reportsMessages, reportsStaffMessages, reportsModerationMessages, reportsOversightMessages, reportsAlertsMessages, open311Messages, reportsOpenDataMessages),
   actions: Object.fromEntries(reportPolicy.actions.map((a) => [a, a])),
   settings: {
     schema: {
@@ -60,6 +61,7 @@ export const reportsModule = defineModule({
   async start(ctx) {
     return startSummaryFolder(ctx);
   },
+  openData: [reportsOpenData],
   personalData: reportsPersonalData,
   eraseUser: eraseReportsData,
   nav: [

@@ -1,0 +1,43 @@
+import { defineMessages } from '../i18n/catalog.ts';
+
+export const openDataMessages = defineMessages({
+  ro: {
+    'layout.openData': 'Date deschise',
+    'openData.title': 'Date deschise',
+    'openData.catalogTitle': 'Date deschise · {city}',
+    'openData.intro': 'Tot ce este public pe această platformă poate fi descărcat ca date deschise, fără cont. Datele personale nu sunt publicate.',
+    'openData.license': 'Licență',
+    'openData.machine': 'Catalogul pentru programe (DCAT-AP, JSON)',
+    'openData.files': 'Fișiere',
+    'openData.download': '{title}, format {format}',
+    'openData.modified': 'Actualizat',
+    'openData.none': 'Niciun set de date nu este publicat încă.',
+    'openData.notFound': 'Setul de date sau formatul nu există.',
+  },
+  en: {
+    'layout.openData': 'Open data',
+    'openData.title': 'Open data',
+    'openData.catalogTitle': 'Open data · {city}',
+    'openData.intro': 'Everything public on this platform can be downloaded as open data, without an account. Personal data is not published.',
+    'openData.license': 'Licence',
+    'openData.machine': 'Catalog for software (DCAT-AP, JSON)',
+    'openData.files': 'Files',
+    'openData.download': '{title}, {format} format',
+    'openData.modified': 'Updated',
+    'openData.none': 'No dataset is published yet.',
+    'openData.notFound': 'The dataset or format does not exist.',
+  },
+  hu: {
+    'layout.openData': 'Nyílt adatok',
+    'openData.title': 'Nyílt adatok',
+    'openData.catalogTitle': 'Nyílt adatok · {city}',
+    'openData.intro': 'A platformon minden nyilvános adat letölthető nyílt adatként, fiók nélkül. Személyes adatokat nem teszünk közzé.',
+    'openData.license': 'Licenc',
+    'openData.machine': 'Katalógus programok számára (DCAT-AP, JSON)',
+    'openData.files': 'Fájlok',
+    'openData.download': '{title}, {format} formátum',
+    'openData.modified': 'Frissítve',
+    'openData.none': 'Még nincs közzétett adatkészlet.',
+    'openData.notFound': 'Az adatkészlet vagy a formátum nem létezik.',
+  },
+});
