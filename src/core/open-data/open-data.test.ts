@@ -104,3 +104,14 @@ test('an unknown dataset or format is a 404 problem', async () => {
     assert.equal((res.json() as { status: number }).status, 404);
   }
 });
+
+test('a switched-off module takes its datasets out of the page, the catalog and the downloads', async () => {
+  const off = await testApp({ config: { disabledModules: ['citydata'] } });
+  const page = await off.app.inject({ method: 'GET', url: '/open-data' });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /href="\/open-data\/reports\.csv"/);
+  assert.ok(!page.body.includes('citydata-devices'));
+  const cat = (await off.app.inject({ method: 'GET', url: '/api/v1/open-data' })).json() as Dcat;
+  assert.ok(!cat['dcat:dataset'].some((d) => d['dct:identifier'] === 'citydata-devices'));
+  assert.equal((await off.app.inject({ method: 'GET', url: '/open-data/citydata-devices.geojson' })).statusCode, 404);
+});
