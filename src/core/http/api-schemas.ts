@@ -21,3 +21,28 @@ export function pageSchema<T extends object>(item: T) {
 }
 
 export const notFound = (reply: FastifyReply, detail: string): FastifyReply => sendProblem(reply, problem(404, 'not-found', 'Not found', detail));
+
+/** A GeoJSON FeatureCollection of points whose `properties` follow `properties` (an object schema's properties). */
+export function pointFeatureCollectionSchema<P extends object>(properties: P) {
+  return {
+    type: 'object',
+    properties: {
+      type: { type: 'string', enum: ['FeatureCollection'] },
+      features: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            type: { type: 'string', enum: ['Feature'] },
+            id: { type: 'integer' },
+            geometry: {
+              type: 'object',
+              properties: { type: { type: 'string', enum: ['Point'] }, coordinates: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
+            },
+            properties: { type: 'object', properties },
+          },
+        },
+      },
+    },
+  } as const;
+}

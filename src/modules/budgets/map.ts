@@ -2,6 +2,7 @@
 // (never rejected ones; from voting on, only those that were on the ballot), with the winners marked.
 import type { Database } from '../../core/db/database.ts';
 import { ON_BALLOT, PROJECT_STATUSES, type Phase, type ProjectStatus } from './model.ts';
+import { pointFeatureCollectionSchema } from '../../core/http/api-schemas.ts';
 
 type Q = Pick<Database, 'query'>;
 
@@ -54,38 +55,15 @@ export async function hasLocatedProjects(db: Q, editionId: number, phase: Phase)
   return r?.any ?? false;
 }
 
-export const projectFeatureCollectionSchema = {
-  type: 'object',
-  properties: {
-    type: { type: 'string', enum: ['FeatureCollection'] },
-    features: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          type: { type: 'string', enum: ['Feature'] },
-          id: { type: 'integer' },
-          geometry: {
-            type: 'object',
-            properties: { type: { type: 'string', enum: ['Point'] }, coordinates: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
-          },
-          properties: {
-            type: 'object',
-            properties: {
-              id: { type: 'integer' },
-              budgetId: { type: 'integer' },
-              title: { type: 'string' },
-              status: { type: 'string', enum: [...PROJECT_STATUSES] },
-              selected: { type: 'boolean', description: 'Funded by the results (selected, or already implemented)' },
-              cost: { type: 'number' },
-              url: { type: 'string' },
-            },
-          },
-        },
-      },
-    },
-  },
-} as const;
+export const projectFeatureCollectionSchema = pointFeatureCollectionSchema({
+  id: { type: 'integer' },
+  budgetId: { type: 'integer' },
+  title: { type: 'string' },
+  status: { type: 'string', enum: [...PROJECT_STATUSES] },
+  selected: { type: 'boolean', description: 'Funded by the results (selected, or already implemented)' },
+  cost: { type: 'number' },
+  url: { type: 'string' },
+} as const);
 
 export function projectFeature(p: ProjectPoint) {
   return {

@@ -3,6 +3,7 @@
 import type { Database } from '../../core/db/database.ts';
 import { STATES, type ProposalState } from './model.ts';
 import { listWhere, type ProposalFilters } from './queries.ts';
+import { pointFeatureCollectionSchema } from '../../core/http/api-schemas.ts';
 
 /** A component with more located proposals than this shows its most supported ones. */
 export const MAP_LIMIT = 2000;
@@ -36,30 +37,13 @@ export async function proposalPoints(db: Pick<Database, 'query'>, componentId: n
   );
 }
 
-export const proposalFeatureCollectionSchema = {
-  type: 'object',
-  properties: {
-    type: { type: 'string', enum: ['FeatureCollection'] },
-    features: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          type: { type: 'string', enum: ['Feature'] },
-          id: { type: 'integer' },
-          geometry: {
-            type: 'object',
-            properties: { type: { type: 'string', enum: ['Point'] }, coordinates: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
-          },
-          properties: {
-            type: 'object',
-            properties: { id: { type: 'integer' }, title: { type: 'string' }, state: { type: 'string', enum: [...STATES] }, supports: { type: 'integer' }, url: { type: 'string' } },
-          },
-        },
-      },
-    },
-  },
-} as const;
+export const proposalFeatureCollectionSchema = pointFeatureCollectionSchema({
+  id: { type: 'integer' },
+  title: { type: 'string' },
+  state: { type: 'string', enum: [...STATES] },
+  supports: { type: 'integer' },
+  url: { type: 'string' },
+} as const);
 
 export function proposalFeature(p: ProposalPoint) {
   return {
