@@ -130,3 +130,25 @@ test('the projects GeoJSON is documented in the OpenAPI description', async () =
   const schema = Object.values(op.responses?.['200']?.content ?? {})[0]?.schema;
   assert.deepEqual(Object.keys(schema?.properties?.features?.items?.properties?.properties?.properties ?? {}).sort(), ['budgetId', 'cost', 'id', 'selected', 'status', 'title', 'url']);
 });
+
+test('a located project shows itself on its own page map; an unlocated one loads no map', async () => {
+  const { editionId, projectIds } = await makeBudget(ctx, admin.id, { phase: 'submission' });
+  const [located, unlocated] = projectIds as [number, number];
+  await place(located, 23.58, 46.78);
+  const one = await geojson(`/api/v1/pb/projects/${located}.geojson`);
+  assert.equal(one.res.statusCode, 200);
+  assert.deepEqual(one.ids, [located]);
+  assert.deepEqual((one.res.json() as Collection).features[0]!.geometry, { type: 'Point', coordinates: [23.58, 46.78] });
+  assert.deepEqual((await geojson(`/api/v1/pb/projects/${unlocated}.geojson`)).ids, []);
+  assert.equal((await geojson('/api/v1/pb/projects/2147483000.geojson')).res.statusCode, 404);
+
+  const page = await app.inject({ url: `/budgets/projects/${located}` });
+  assert.match(page.body, new RegExp(`<div id="pb-project-map"[^>]*data-src="/api/v1/pb/projects/${located}.geojson"`));
+  assert.match(page.body, /aria-label="Locul proiectului pe hartă"/);
+  assert.match(page.body, /src="\/static\/assets\/feature-map\.js"/);
+  const plain = await app.inject({ url: `/budgets/projects/${unlocated}` });
+  assert.doesNotMatch(plain.body, /pb-project-map|feature-map\.js/);
+
+  await ctx.database.query(`update pb_editions set phase = 'draft' where id = $1`, [editionId]);
+  assert.equal((await geojson(`/api/v1/pb/projects/${located}.geojson`)).res.statusCode, 404, 'a draft edition hides its projects');
+});

@@ -12,6 +12,8 @@ export const budgetsMapMessages = defineMessages({
     'pb.map.cluster': '{count} proiecte apropiate; apasă pentru a mări harta',
     'pb.map.notFunded': 'nefinanțat',
     'pb.map.geojson': 'Proiectele de pe hartă în format GeoJSON',
+    'pb.map.projectLabel': 'Locul proiectului pe hartă',
+    'pb.map.projectNote': 'Coordonatele locului sunt scrise mai sus, în descrierea proiectului.',
   },
   en: {
     'pb.map.heading': 'Projects on the map',
@@ -23,6 +25,8 @@ export const budgetsMapMessages = defineMessages({
     'pb.map.cluster': '{count} projects close together; press to zoom in',
     'pb.map.notFunded': 'not funded',
     'pb.map.geojson': 'The projects on the map as GeoJSON',
+    'pb.map.projectLabel': 'Where the project is, on a map',
+    'pb.map.projectNote': 'The coordinates of the place are written above, with the project details.',
   },
   hu: {
     'pb.map.heading': 'A projektek térképen',
@@ -34,5 +38,7 @@ export const budgetsMapMessages = defineMessages({
     'pb.map.cluster': '{count} egymáshoz közeli projekt; nagyításhoz kattintson',
     'pb.map.notFunded': 'nem támogatott',
     'pb.map.geojson': 'A térképen látható projektek GeoJSON formátumban',
+    'pb.map.projectLabel': 'A projekt helye a térképen',
+    'pb.map.projectNote': 'A hely koordinátái fent, a projekt adatai között olvashatók.',
   },
 });

@@ -5,6 +5,8 @@ import { formatDateTime } from '../../../core/home/home-page.tsx';
 import type { ProjectView } from '../queries.ts';
 import { budgetPolicy } from '../policy.ts';
 import { formatMoney } from './format.ts';
+import { FeatureMap } from '../../../core/ui/feature-map.tsx';
+import { STATUS_COLOURS, WINNING } from '../map.ts';
 
 function Implementation(props: { page: PageContext; p: ProjectView }) {
   const { page, p } = props;
@@ -126,6 +128,19 @@ export function ProjectPage(props: { page: PageContext; project: ProjectView; tr
         <dt>{t('pb.project.location')}</dt>
         <dd>{p.lat !== null && p.lng !== null ? t('pb.project.coordinates', { lat: p.lat.toFixed(5), lng: p.lng.toFixed(5) }) : t('pb.project.noLocation')}</dd>
       </dl>
+      {p.lat !== null && p.lng !== null ? (
+        <FeatureMap
+          page={page}
+          id="pb-project-map"
+          src={`/api/v1/pb/projects/${p.id}.geojson`}
+          colourBy="status"
+          label={t('pb.map.projectLabel')}
+          clusterLabel={t('pb.map.cluster', { count: '{count}' })}
+          note={t('pb.map.projectNote')}
+          legendLabel={t('pb.map.legend')}
+          legend={[{ value: p.status, colour: STATUS_COLOURS[p.status], label: t(`pb.status.${p.status}`), mark: WINNING.includes(p.status) }]}
+        />
+      ) : null}
       <h2>{t('pb.project.description')}</h2>
       <p class="description">{p.description}</p>
       <Photos page={page} p={p} canAdd={budgetPolicy.can(page.actor, 'pb.addPhoto', subject)} error={props.photoError} />

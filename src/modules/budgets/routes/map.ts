@@ -6,6 +6,7 @@ import { problem, problemSchema, sendProblem } from '../../../core/http/problem.
 import { loadBudget, loadEdition } from '../budget-config.ts';
 import { projectFeature, projectFeatureCollectionSchema, projectPoints } from '../map.ts';
 import { idParams, visibleTo } from './common.tsx';
+import { projectView } from '../queries.ts';
 
 export function registerMapRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: number }; Querystring: { budget?: number } }>(
@@ -27,6 +28,24 @@ export function registerMapRoutes(app: FastifyInstance, ctx: AppContext): void {
       }
       const points = await projectPoints(ctx.database, edition.id, edition.phase, budget?.id ?? null);
       return reply.type('application/geo+json').send({ type: 'FeatureCollection', features: points.map(projectFeature) });
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/v1/pb/projects/:id.geojson',
+    {
+      schema: {
+        tags: ['participatory budgeting', 'open data'],
+        summary: 'One project as GeoJSON (no features when it has no place), for its page map',
+        params: idParams,
+        response: { 200: projectFeatureCollectionSchema, 404: problemSchema },
+      },
+    },
+    async (req, reply) => {
+      const p = await projectView(ctx, req.params.id);
+      if (!visibleTo(req.actor, p)) return sendProblem(reply, problem(404, 'not-found', 'Not found', `No project ${req.params.id}`));
+      const features = p.lat !== null && p.lng !== null ? [projectFeature({ id: p.id, budgetId: p.budgetId, title: p.title, status: p.status, cost: p.adjustedCost ?? p.cost, lat: p.lat, lng: p.lng })] : [];
+      return reply.type('application/geo+json').send({ type: 'FeatureCollection', features });
     },
   );
 }

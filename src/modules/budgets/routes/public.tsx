@@ -108,7 +108,8 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get<{ Params: { id: number } }>('/budgets/projects/:id', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     const project = await projectView(ctx, req.params.id);
     if (!visibleTo(req.actor, project)) return reply.callNotFound();
-    return reply.page(project.title, <ProjectPage page={await req.pageContext()} project={project} />);
+    const located = project.lat !== null && project.lng !== null;
+    return reply.page(project.title, <ProjectPage page={await req.pageContext()} project={project} />, located ? { islands: [FEATURE_MAP_ISLAND], styles: FEATURE_MAP_STYLES } : {});
   });
 
   app.post<{ Params: { id: number }; Body: { body: string } }>(
