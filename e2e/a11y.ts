@@ -9,3 +9,12 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 export const DEMO_PASSWORD = 'e2e-demo-password';
+
+/** Signs a demo account in through the login form and waits for the confirmation. */
+export async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/e-mail/i).fill(email);
+  await page.getByLabel(/Parola/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Intră în cont' }).click();
+  await expect(page.getByText('Te-ai autentificat.')).toBeVisible();
+}

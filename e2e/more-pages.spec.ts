@@ -1,7 +1,7 @@
 // Pages added after the first journeys: the proposals map view, a proposal's version history, the
 // consultation strategy editor and the open-data catalog, each axe clean, at phone size.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, DEMO_PASSWORD } from './a11y.ts';
+import { expectNoAxeViolations, logIn } from './a11y.ts';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -9,11 +9,7 @@ test('proposals map, version history, strategy editor and open data are axe clea
   test.setTimeout(180_000);
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel(/e-mail/i).fill('admin@demo.dezvolt.ro');
-  await page.getByLabel(/Parola/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Intră în cont' }).click();
-  await expect(page.getByText('Te-ai autentificat.')).toBeVisible();
+  await logIn(page, 'admin@demo.dezvolt.ro');
 
   await page.goto('/spaces/cluj-propune-2025');
   await page.getByRole('region', { name: 'Ce poți face aici' }).getByRole('link', { name: 'Propuneri' }).click();

@@ -3,7 +3,7 @@
 // on a phone-sized browser without JavaScript, axe clean on every page. The similar-proposals helper
 // is then checked with JavaScript on.
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { expectNoAxeViolations, DEMO_PASSWORD } from './a11y.ts';
+import { expectNoAxeViolations, logIn } from './a11y.ts';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -122,11 +122,7 @@ test('with JavaScript, similar proposals appear while the title is typed', async
 test('administration, news, debates, notifications and moderation pages are axe clean', async ({ browser }) => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel(/e-mail/i).fill('admin@demo.dezvolt.ro');
-  await page.getByLabel(/Parola/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Intră în cont' }).click();
-  await expect(page.getByText('Te-ai autentificat.')).toBeVisible();
+  await logIn(page, 'admin@demo.dezvolt.ro');
 
   await page.goto('/admin/spaces');
   await expectNoAxeViolations(page);
