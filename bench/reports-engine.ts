@@ -304,7 +304,7 @@ try {
   baseline?.close();
   await baselinePool?.end();
   await dezvolt?.stop();
-  if (adminUrl) {
+  if (adminUrl && !process.env['BENCH_KEEP_DB']) {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${BENCH_DB} with (force)`);

@@ -4,7 +4,7 @@
 // 1,000,000 when BENCH_DATABASE_URL names a server (e.g. postgres://postgres@127.0.0.1:5432/postgres),
 // in a database dz_bench_reports created for the run and dropped after it.
 // BENCH_REPORTS=20000 overrides N for a quick trial, BENCH_DURATION_S the seconds per measurement,
-// BENCH_ENGINE=pglite|postgres runs one engine only.
+// BENCH_ENGINE=pglite|postgres runs one engine only; BENCH_KEEP_DB=1 keeps the PostgreSQL database afterwards.
 // Each engine runs in its own process (bench/reports-engine.ts) and writes bench/results/reports-<engine>.json.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

@@ -51,16 +51,18 @@ export function listWhere(componentId: number, f: Omit<ProposalFilters, 'sort'>)
 export async function listProposals(db: Q, locale: Locale, componentId: number, f: ProposalFilters, page: number, pageSize: number): Promise<{ items: ProposalListItem[]; total: number }> {
   const q = f.q?.trim() ? f.q.trim() : null;
   const { where, params } = listWhere(componentId, f);
+  // The page's ids first (an index-only walk past the skipped rows, migration 004), then only those
+  // rows are read and joined: deep pages no longer read and join every row before them.
   const [rows, [count]] = await Promise.all([
     db.query<{ id: number; title: string; excerpt: string; state: ProposalState; supports: number; comments: number; category: string | null; district: string | null; author: string | null; created_at: Date | string }>(
       `select p.id::int as id, p.title, left(p.body_public, 220) as excerpt, p.state, p.supports_count as supports, p.comments_count as comments,
               c.${nameColumn(locale)} as category, a.name as district, u.display_name as author, p.created_at
-       from proposals p
+       from (select p.id from proposals p where ${where} order by ${ORDER[f.sort]} limit ${pageSize} offset ${(page - 1) * pageSize}) k
+       join proposals p on p.id = k.id
        left join proposal_categories c on c.id = p.category_id
        left join areas a on a.id = p.district_id
        left join users u on u.id = p.author_id and u.erased_at is null
-       where ${where}
-       order by ${ORDER[f.sort]} limit ${pageSize} offset ${(page - 1) * pageSize}`,
+       order by ${ORDER[f.sort]}`,
       params,
     ),
     // Without category, district or text filters the trigger-kept counters give the total.

@@ -3,12 +3,17 @@
 import { defineModule } from '../../core/modules/manifest.ts';
 import { searchMessages } from './messages.ts';
 import { registerSearchRoutes } from './routes.tsx';
+import { DEFAULT_SEARCH_SETTINGS } from './result-cache.ts';
 
 export const searchModule = defineModule({
   name: 'search',
   title: 'search.title',
   migrations: [],
   messages: searchMessages,
+  settings: {
+    schema: { type: 'object', properties: { cacheSeconds: { type: 'integer', minimum: 0, maximum: 600 } } },
+    defaults: { ...DEFAULT_SEARCH_SETTINGS },
+  },
   routes(app, ctx) {
     registerSearchRoutes(app, ctx);
   },

@@ -2,10 +2,12 @@
 // accents ignored), grouped by type (spaces, debates, meetings, surveys, then proposals), the most
 // relevant first — for proposals the most supported. Only when that finds nothing do titles close
 // by trigrams count, so a typo still finds its page without paying for fuzzy matching every time.
+// A search asked again within seconds reuses its matches (result-cache.ts), never what they show.
 import type { Database } from '../../core/db/database.ts';
-import { countSql, hitsSql, sources, type Source, type ResultType } from './sources.ts';
+import { hitsSql, shownSql, sources, type ResultType, type Source } from './sources.ts';
+import { cacheKey, type RankedPage, type SearchCache } from './result-cache.ts';
 
-/** Hits per type are counted up to this many. */
+/** Hits per type are shown up to this many ("100+"): pages past that are of little use. */
 export const COUNT_CAP = 100;
 
 export interface SearchResult {
@@ -30,35 +32,56 @@ export interface SearchPage {
 
 type Q = Pick<Database, 'query'>;
 
-async function countHits(db: Q, all: Map<ResultType, Source>, mode: 'fts' | 'fuzzy', param: string): Promise<{ counts: Partial<Record<ResultType, number>>; capped: boolean }> {
-  const rows = await db.query<{ type: ResultType; n: number }>(countSql(all, mode, COUNT_CAP), [param]);
-  const counts = Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.type, Math.min(r.n, COUNT_CAP)])) as Partial<Record<ResultType, number>>;
-  return { counts, capped: rows.some((r) => r.n > COUNT_CAP) };
+interface HitRow {
+  type: ResultType;
+  id: string | number;
+  title: string;
+  excerpt: string | null;
+  url: string;
+  at: Date | string;
+  n?: number;
 }
 
-export async function search(db: Q, q: string, opts: { type?: ResultType | undefined; page: number; pageSize: number }): Promise<SearchPage> {
+const present = (r: HitRow): SearchResult => ({ type: r.type, id: Number(r.id), title: r.title, excerpt: r.excerpt ?? '', url: r.url, at: new Date(r.at).toISOString() });
+
+/** A page of cached matches as they show now: items the public can no longer see are left out. */
+async function shown(db: Q, all: Map<ResultType, Source>, page: RankedPage): Promise<SearchResult[]> {
+  if (!page.hits.length) return [];
+  const types = [...new Set(page.hits.map((h) => h.type))].filter((t) => all.has(t));
+  const rows = await db.query<HitRow>(shownSql(all, types), types.map((t) => `{${page.hits.filter((h) => h.type === t).map((h) => h.id).join(',')}}`));
+  const byKey = new Map(rows.map((r) => [`${r.type}:${Number(r.id)}`, r]));
+  return page.hits.flatMap((h) => {
+    const r = byKey.get(`${h.type}:${h.id}`);
+    return r ? [present(r)] : [];
+  });
+}
+
+export async function search(db: Q, q: string, opts: { type?: ResultType | undefined; page: number; pageSize: number }, cache?: SearchCache): Promise<SearchPage> {
   const text = q.trim().slice(0, 200);
   if (text.length < 2) return { results: [], total: 0, counts: {}, fuzzy: false, capped: false };
   const all = await sources(db);
+  const key = cacheKey(text, opts.type, opts.page, opts.pageSize);
+  const cached = cache?.get(key);
+  if (cached) return { results: await shown(db, all, cached), total: cached.total, counts: cached.counts, fuzzy: cached.fuzzy, capped: cached.capped };
+
   const [terms] = await db.query<{ tsq: string; plain: string }>('select dz_fts_query($1)::text as tsq, dz_unaccent($1) as plain', [text]);
+  const types = opts.type ? [opts.type] : undefined;
+  const upTo = opts.page * opts.pageSize;
   let mode: 'fts' | 'fuzzy' = 'fts';
-  let { counts, capped } = terms!.tsq ? await countHits(db, all, 'fts', terms!.tsq) : { counts: {}, capped: false };
-  if (!Object.keys(counts).length) {
+  let rows = terms!.tsq ? await db.query<HitRow>(hitsSql(all, 'fts', upTo, types), [terms!.tsq]) : [];
+  if (!rows.length) {
     mode = 'fuzzy';
-    ({ counts, capped } = await countHits(db, all, 'fuzzy', terms!.plain));
+    rows = await db.query<HitRow>(hitsSql(all, 'fuzzy', upTo, types), [terms!.plain]);
+  }
+  const counts: Partial<Record<ResultType, number>> = {};
+  let capped = false;
+  for (const r of rows) {
+    counts[r.type] = Math.min(Number(r.n), COUNT_CAP);
+    if (Number(r.n) > COUNT_CAP) capped = true;
   }
   const total = opts.type ? (counts[opts.type] ?? 0) : Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);
-  if (!total) return { results: [], total: 0, counts, fuzzy: mode === 'fuzzy', capped };
-  const rows = await db.query<{ type: ResultType; id: string | number; title: string; excerpt: string; url: string; at: Date | string }>(
-    `${hitsSql(all, mode, opts.page * opts.pageSize, opts.type ? [opts.type] : undefined)} select type, id, title, excerpt, url, at from hits
-     order by tord, rank desc, id desc limit ${opts.pageSize} offset ${(opts.page - 1) * opts.pageSize}`,
-    [mode === 'fts' ? terms!.tsq : terms!.plain],
-  );
-  return {
-    results: rows.map((r) => ({ type: r.type, id: Number(r.id), title: r.title, excerpt: r.excerpt ?? '', url: r.url, at: new Date(r.at).toISOString() })),
-    total,
-    counts,
-    fuzzy: mode === 'fuzzy',
-    capped,
-  };
+  const results = rows.filter((r) => !types || types.includes(r.type)).slice((opts.page - 1) * opts.pageSize, upTo).map(present);
+  const page: SearchPage = { results, total, counts, fuzzy: mode === 'fuzzy', capped };
+  cache?.set(key, { hits: results.map((r) => ({ type: r.type, id: r.id })), total, counts, fuzzy: page.fuzzy, capped });
+  return page;
 }

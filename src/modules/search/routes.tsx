@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
 import { search } from './queries.ts';
+import { searchCacheFor } from './result-cache.ts';
 import { RESULT_TYPES, sources, type ResultType } from './sources.ts';
 import { SearchPage } from './page.tsx';
 
@@ -22,10 +23,11 @@ interface Query {
 }
 
 export function registerSearchRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const cache = searchCacheFor(ctx);
   app.get<{ Querystring: Query }>('/search', { schema: { hide: true, querystring } }, async (req, reply) => {
     const q = req.query.q.trim();
     const type = req.query.type || undefined;
-    const results = q.length >= 2 ? await search(ctx.database, q, { type, page: req.query.page, pageSize: PAGE_SIZE }) : null;
+    const results = q.length >= 2 ? await search(ctx.database, q, { type, page: req.query.page, pageSize: PAGE_SIZE }, await cache.current()) : null;
     const types = [...(await sources(ctx.database)).keys()];
     return reply.page(req.t('search.title'), <SearchPage page={await req.pageContext()} q={q} type={type} types={types} results={results} pageNo={req.query.page} pageSize={PAGE_SIZE} />);
   });
@@ -57,6 +59,6 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppContext): voi
         },
       },
     },
-    async (req) => search(ctx.database, req.query.q, { type: req.query.type || undefined, page: req.query.page, pageSize: PAGE_SIZE }),
+    async (req) => search(ctx.database, req.query.q, { type: req.query.type || undefined, page: req.query.page, pageSize: PAGE_SIZE }, await cache.current()),
   );
 }

@@ -93,3 +93,23 @@ test('the search page works without JavaScript and is paginated', async () => {
   const empty = await app.inject({ method: 'GET', url: '/search' });
   assert.equal(empty.statusCode, 200);
 });
+
+test('a repeated search reuses its matches, but what they show is read fresh: hidden items leave at once', async () => {
+  const marker = unique('vvq');
+  const { componentId } = await makeProposalsComponent(ctx);
+  const a = await insertProposal(ctx, componentId, `Fântână în parc ${marker}`);
+  const b = await insertProposal(ctx, componentId, `Fântână la școală ${marker}`);
+  assert.equal((await api(marker)).results.length, 2);
+  await ctx.database.query(`update proposals set hidden_at = now() where id = $1`, [a]);
+  await ctx.database.query(`update proposals set title = $2 where id = $1`, [b, `Fântână la școala nr. 3 ${marker}`]);
+  const again = await api(marker);
+  assert.deepEqual(again.results.map((r) => r.title), [`Fântână la școala nr. 3 ${marker}`], 'the hidden one is gone, the edited title is current');
+  await insertProposal(ctx, componentId, `Fântână în piață ${marker}`);
+  assert.equal((await api(marker)).results.length, 1, 'a new match waits for the cached entry to expire');
+  await ctx.settings.set('module.search', { cacheSeconds: 0 });
+  try {
+    assert.equal((await api(marker)).results.length, 2, 'with the cache off every search matches afresh');
+  } finally {
+    await ctx.settings.set('module.search', { cacheSeconds: 15 });
+  }
+});
