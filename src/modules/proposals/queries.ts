@@ -189,6 +189,18 @@ export async function categoryOptions(db: Q, locale: Locale): Promise<CategoryOp
   return db.query(`select id, code, ${nameColumn(locale)} as name from proposal_categories order by position, id`);
 }
 
+/** The list's and the form's choices, categories and districts, in one round trip. */
+export async function filterOptions(db: Q, locale: Locale): Promise<{ categories: CategoryOption[]; districts: { id: number; name: string }[] }> {
+  const rows = await db.query<{ kind: 'c' | 'd'; id: number; code: string; name: string }>(
+    `(select 'c' as kind, id, code, ${nameColumn(locale)} as name, position as pos from proposal_categories)
+     union all (select 'd', id, '', name, 0 from areas where kind = 'district') order by kind, pos, name, id`,
+  );
+  return {
+    categories: rows.filter((r) => r.kind === 'c').map(({ id, code, name }) => ({ id, code, name })),
+    districts: rows.filter((r) => r.kind === 'd').map(({ id, name }) => ({ id, name })),
+  };
+}
+
 export async function supportState(db: Q, componentId: number, proposalId: number, userId: string | undefined): Promise<{ supported: boolean; used: number }> {
   if (!userId) return { supported: false, used: 0 };
   const [r] = await db.query<{ supported: boolean; used: number }>(

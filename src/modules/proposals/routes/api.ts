@@ -32,9 +32,12 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const c = await loadHostedComponent(ctx.database, req.query.component, 'proposals');
+      // The list is read alongside the component and sent only if the component may be seen.
+      const [c, { items, total }] = await Promise.all([
+        loadHostedComponent(ctx.database, req.query.component, 'proposals'),
+        listProposals(ctx.database, req.locale, req.query.component, filtersFrom(req.query), req.query.page, req.query.pageSize),
+      ]);
       if (!c || !proposalPolicy.can(req.actor, 'proposal.view', subjectOf(c))) return notFound(reply, `No proposals component ${req.query.component}`);
-      const { items, total } = await listProposals(ctx.database, req.locale, c.id, filtersFrom(req.query), req.query.page, req.query.pageSize);
       return { items: items.map(presentItem), total, page: req.query.page, pageSize: req.query.pageSize };
     },
   );

@@ -9,7 +9,7 @@ import { districtOptions } from '../../spaces/queries.ts';
 import { proposalPolicy } from '../policy.ts';
 import { subjectOf } from '../subject.ts';
 import { rulesOf, type ProposalState } from '../model.ts';
-import { categoryOptions, getProposal, listProposals, similarProposals, supportState, supportsUsed, type ProposalFilters } from '../queries.ts';
+import { categoryOptions, filterOptions, getProposal, listProposals, similarProposals, supportState, supportsUsed, type ProposalFilters } from '../queries.ts';
 import { createProposal } from '../commands/create.ts';
 import { setSupport } from '../commands/support.ts';
 import { withdrawProposal } from '../commands/manage.ts';
@@ -65,17 +65,23 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
   }
 
   app.get<{ Params: { cid: number }; Querystring: ListQuery & { view: ListView } }>('/proposals/c/:cid', { schema: { hide: true, params: componentParams, querystring: listPageQuery } }, async (req, reply) => {
-    const c = await component(req, req.params.cid);
-    if (!c) return reply.callNotFound();
     const filters = filtersFrom(req.query);
-    const { items, total } = await listProposals(ctx.database, req.locale, c.id, filters, req.query.page, PAGE_SIZE);
+    // The list is read alongside the component and shown only if the component may be seen.
+    const [c, { items, total }, page, { categories, districts }] = await Promise.all([
+      component(req, req.params.cid),
+      listProposals(ctx.database, req.locale, req.params.cid, filters, req.query.page, PAGE_SIZE),
+      req.pageContext(),
+      filterOptions(ctx.database, req.locale),
+    ]);
+    if (!c) return reply.callNotFound();
     const rules = rulesOf(c);
     const userId = req.actor.kind === 'user' ? req.actor.id : undefined;
+    const used = userId && rules.supportsLimit > 0 ? await supportsUsed(ctx.database, c.id, userId) : null;
     const title = req.t('proposals.list.title', { space: c.space.title });
     return reply.page(
       title,
       <ProposalListPage
-        page={await req.pageContext()}
+        page={page}
         component={c}
         title={title}
         items={items}
@@ -83,11 +89,11 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
         pageNo={req.query.page}
         pageSize={PAGE_SIZE}
         filters={filters}
-        categories={await categoryOptions(ctx.database, req.locale)}
-        districts={await districtOptions(ctx.database)}
+        categories={categories}
+        districts={districts}
         query={queryOf(filters)}
         canCreate={proposalPolicy.can(req.actor, 'proposal.create', subjectOf(c))}
-        supports={userId && rules.supportsLimit > 0 ? { used: await supportsUsed(ctx.database, c.id, userId), limit: rules.supportsLimit } : null}
+        supports={used !== null ? { used, limit: rules.supportsLimit } : null}
         view={req.query.view}
       />,
       req.query.view === 'map' ? { islands: [FEATURE_MAP_ISLAND], styles: FEATURE_MAP_STYLES } : {},
