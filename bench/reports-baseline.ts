@@ -115,8 +115,9 @@ async function listPage(q: RawQuery, shell: PageShell, u: URL, res: ServerRespon
     `select r.id::int as id, r.status, c.name_ro as category, c.code as "categoryCode", a.name as district,
             left(r.description_public, 120) as title, ${ISO('r.created_at')} as "createdAt",
             ST_Y(r.location) as lat, ST_X(r.location) as lng, r.address
-     from reports r join categories c on c.id = r.category_id left join areas a on a.id = r.district_id
-     where ${where} order by ${category ? 'r.category_id, ' : district ? 'r.district_id, ' : ''}${status && status !== 'open' ? 'r.status, ' : ''}r.created_at desc, r.id desc limit 20 offset ${(page - 1) * 20}`,
+     from (select r.id from reports r where ${where} order by ${category ? 'r.category_id, ' : district ? 'r.district_id, ' : ''}${status && status !== 'open' ? 'r.status, ' : ''}r.created_at desc, r.id desc limit 20 offset ${(page - 1) * 20}) k
+     join reports r on r.id = k.id join categories c on c.id = r.category_id left join areas a on a.id = r.district_id
+     order by r.created_at desc, r.id desc`,
     params,
   );
   const categories = await q<{ code: string; name: string }>(

@@ -18,6 +18,7 @@ export interface FeedReport {
   lng: number;
 }
 
+/** Ids first, from a filter index alone, then those rows (as listReports does, and for the same reason). */
 export async function feedReports(ctx: AppContext, locale: Locale, filters: ReportFilters, limit = 50): Promise<FeedReport[]> {
   const params: unknown[] = [];
   const where = whereFor({ ...filters, reporterId: undefined }, params);
@@ -25,8 +26,9 @@ export async function feedReports(ctx: AppContext, locale: Locale, filters: Repo
   return ctx.database.query<FeedReport>(
     `select r.id::int as id, r.status, c.code as "categoryCode", ${name} as category, a.name as district, r.description_public as text,
             ${iso('r.created_at')} as "createdAt", ${iso('r.updated_at')} as "updatedAt", ST_Y(r.location) as lat, ST_X(r.location) as lng
-     from reports r join categories c on c.id = r.category_id left join areas a on a.id = r.district_id
-     where ${where} ${newestFirst(filters)} limit ${limit}`,
+     from (select r.id from reports r where ${where} ${newestFirst(filters)} limit ${limit}) k
+     join reports r on r.id = k.id join categories c on c.id = r.category_id left join areas a on a.id = r.district_id
+     order by r.created_at desc, r.id desc`,
     params,
   );
 }
