@@ -1,5 +1,6 @@
 // Message catalogs: Romanian is the source, English and Hungarian must carry every key
 // (enforced at compile time by defineMessages and at test time by i18n.test.ts).
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from '../config/config.ts';
 
 export type Messages<K extends string> = { ro: Record<K, string>; en: Record<NoInfer<K>, string>; hu: Record<NoInfer<K>, string> };
@@ -44,12 +45,24 @@ export class Catalog {
   translator(locale: Locale): Translate {
     const map = this.byLocale[locale];
     const fallback = this.byLocale.ro;
+    const compiled = this.plurals[locale];
     return (key, params) => {
       const text = map.get(key) ?? fallback.get(key) ?? key;
       if (!params) return text;
+      if (text.includes(', plural,')) {
+        // Counts agree with their noun ("1 comentariu", "3 comentarii", "20 de comentarii" in
+        // Romanian): ICU plural messages, compiled once. A count given as text ("100+") takes the
+        // "other" form, and any param not given stays visible as {name}.
+        let format = compiled.get(text);
+        if (!format) compiled.set(text, (format = new IntlMessageFormat(text, Catalog.intlTag(locale))));
+        const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d+\+$/.test(v) ? Infinity : v]));
+        return String(format.format(values)).replace(/∞/g, () => String(params['count']));
+      }
       return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
     };
   }
+
+  private readonly plurals: Record<Locale, Map<string, IntlMessageFormat>> = { ro: new Map(), en: new Map(), hu: new Map() };
 
   /** Formats numbers and dates for a locale (ro-RO uses "1.234,5" and dd.mm.yyyy). */
   static intlTag(locale: Locale): string {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog } from '../create-context.ts';
+import { Catalog } from './catalog.ts';
 import { coreMessages } from './core-messages.ts';
 import { allModules } from '../../modules/index.ts';
 import { LOCALES } from '../config/config.ts';
@@ -71,4 +72,27 @@ test('the translator interpolates and falls back to Romanian', () => {
   const en = catalog.translator('en');
   assert.equal(en('home.welcome', { city: 'Cluj' }), 'Welcome to the platform of Cluj');
   assert.equal(catalog.translator('hu')('layout.skip'), 'Ugrás a tartalomhoz');
+});
+
+test('counts agree with their noun in each language (ICU plural messages)', () => {
+  const c = new Catalog();
+  c.add('test', {
+    ro: { n: '{count, plural, one {# comentariu} few {# comentarii} other {# de comentarii}} la „{q}”', plain: '{count} x {q}' },
+    en: { n: '{count, plural, one {# comment} other {# comments}} on “{q}”', plain: '{count} x {q}' },
+    hu: { n: '{count, plural, other {# hozzászólás}}: {q}', plain: '{count} x {q}' },
+  });
+  const ro = c.translator('ro');
+  assert.deepEqual([1, 2, 19, 20, 101, 1000].map((count) => ro('n', { count, q: 'parc' })), [
+    '1 comentariu la „parc”',
+    '2 comentarii la „parc”',
+    '19 comentarii la „parc”',
+    '20 de comentarii la „parc”',
+    '101 comentarii la „parc”',
+    '1.000 de comentarii la „parc”',
+  ]);
+  assert.equal(c.translator('en')('n', { count: 1, q: 'it' }), '1 comment on “it”');
+  assert.equal(c.translator('en')('n', { count: 1234, q: 'it' }), '1,234 comments on “it”');
+  assert.equal(c.translator('hu')('n', { count: 3, q: 'park' }), '3 hozzászólás: park');
+  assert.equal(ro('n', { count: '100+', q: 'x' }), '100+ de comentarii la „x”', 'a capped count reads as many');
+  assert.equal(ro('plain', { count: 5, q: "{it's}" }), "5 x {it's}", 'messages without plurals substitute as before');
 });

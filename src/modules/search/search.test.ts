@@ -84,7 +84,7 @@ test('the search page works without JavaScript and is paginated', async () => {
   for (let i = 0; i < 23; i++) await insertProposal(ctx, componentId, `Banca numărul ${i} din parc ${marker}`);
   const page1 = await app.inject({ method: 'GET', url: `/search?q=${marker}` });
   assert.equal(page1.statusCode, 200);
-  assert.match(page1.body, /23 rezultate pentru/);
+  assert.match(page1.body, /23 de rezultate pentru/);
   assert.match(page1.body, /Pagina 1 din 2/);
   const page2 = await app.inject({ method: 'GET', url: `/search?q=${marker}&page=2` });
   assert.equal((page2.body.match(/class="item-title"/g) ?? []).length, 3);
