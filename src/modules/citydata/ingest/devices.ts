@@ -1,5 +1,6 @@
 // Finds the entity a message is about from its API key and device id. Both lookups are cached for a
-// few seconds (negative answers too), so a storm from an unknown device costs no queries.
+// few seconds (negative answers too), so a storm from an unknown device costs no queries; a cached
+// answer is available synchronously, so a message from a known device takes no asynchronous hop.
 import type { Database } from '../../../core/db/database.ts';
 import { sha256 } from '../../../core/auth/tokens.ts';
 
@@ -15,6 +16,16 @@ export class DeviceDirectory {
   private devices = new Map<string, { device: Device | null; until: number }>();
 
   constructor(private readonly database: Database) {}
+
+  /** The cached answer, without a query; undefined when either lookup is missing or expired. */
+  cached(apiKey: string, deviceId: string, now = Date.now()): Device | 'unknown_key' | 'unknown_device' | undefined {
+    const g = this.groups.get(apiKey);
+    if (!g || g.until < now) return undefined;
+    if (g.id === null) return 'unknown_key';
+    const d = this.devices.get(`${g.id}/${deviceId}`);
+    if (!d || d.until < now) return undefined;
+    return d.device ?? 'unknown_device';
+  }
 
   /** `unknown_key` / `unknown_device` when nothing matches. */
   async resolve(apiKey: string, deviceId: string): Promise<Device | 'unknown_key' | 'unknown_device'> {

@@ -1,7 +1,8 @@
 // The issue's durability promise: a QoS 1 reading is acknowledged only once it is committed. A storm
 // of QoS 1 messages is published to a real `dezvolt start`, the server is killed with SIGKILL
 // half-way, restarted on the same data dir and MQTT port, and every acknowledged reading must be
-// stored exactly once (no loss, no duplicate from the client's re-sends).
+// stored exactly once (no loss, no duplicate from the client's re-sends). On the embedded PGlite, and
+// on PostgreSQL too when DATABASE_URL_TEST names a server (in a database of its own, dropped after).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,15 +11,37 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
+import pg from 'pg';
 import { startDezvolt, stopAll, type Running } from '../../../core/testing/dezvolt-process.ts';
 import { brokerPort } from '../testing/broker-port.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'dz-citydata-kill-'));
+const pgUrl = process.env.DATABASE_URL_TEST;
+const pgDb = `dz_citydata_kill_${process.pid}`;
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+let databaseUrl = '';
+if (pgUrl) {
+  await admin(`create database ${pgDb}`);
+  const u = new URL(pgUrl);
+  u.pathname = `/${pgDb}`;
+  databaseUrl = u.toString();
+}
 after(async () => {
   await stopAll();
   rmSync(dataDir, { recursive: true, force: true });
+  if (pgUrl) await admin(`drop database if exists ${pgDb} with (force)`);
 });
+// DATABASE_URL empty: the data dir's PGlite.
+const db: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
 
 const DEVICES = 4;
 const MESSAGES = 3000;
@@ -26,15 +49,15 @@ const MESSAGES = 3000;
 test('every acknowledged QoS 1 reading survives SIGKILL and is stored exactly once', { timeout: 300_000 }, async () => {
   const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'src/modules/citydata/testing/prepare-data-dir.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DEZVOLT_DATA_DIR: dataDir, DATABASE_URL: '', DEZVOLT_SEED_DEMO: '0', DEVICES: String(DEVICES) },
+    env: { ...process.env, DEZVOLT_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEZVOLT_SEED_DEMO: '0', DEVICES: String(DEVICES) },
     encoding: 'utf8',
   });
   assert.equal(prepared.status, 0, prepared.stderr);
   const { apiKey } = JSON.parse(prepared.stdout.trim().split('\n').pop()!) as { apiKey: string };
-  let server: Running = await startDezvolt({ DEZVOLT_DATA_DIR: dataDir, MQTT_PORT: '0', DEZVOLT_SEED_DEMO: '0', DEZVOLT_RATE_LIMIT: '0' });
+  let server: Running = await startDezvolt({ ...db, DEZVOLT_DATA_DIR: dataDir, MQTT_PORT: '0', DEZVOLT_SEED_DEMO: '0', DEZVOLT_RATE_LIMIT: '0' });
   // The restart must listen where the client reconnects: the port the first run picked.
   const mqttPort = brokerPort(server);
-  const env = { DEZVOLT_DATA_DIR: dataDir, MQTT_PORT: String(mqttPort), DEZVOLT_SEED_DEMO: '0', DEZVOLT_RATE_LIMIT: '0' };
+  const env = { ...db, DEZVOLT_DATA_DIR: dataDir, MQTT_PORT: String(mqttPort), DEZVOLT_SEED_DEMO: '0', DEZVOLT_RATE_LIMIT: '0' };
 
   const client = mqtt.connect(`mqtt://127.0.0.1:${mqttPort}`, { clientId: 'durability-storm', reconnectPeriod: 300, connectTimeout: 5_000 });
   client.on('error', () => {});

@@ -18,10 +18,15 @@ export function parseTopic(topic: string): Topic | null {
   return null;
 }
 
+// Built field by field (no spreads): this runs for every attribute of every message.
 function attribute(type: string, name: string, value: unknown, observedAt: string | undefined): Attributes[string] {
-  if (isGeometry(value)) return { type: 'GeoProperty', value, ...(observedAt ? { observedAt } : {}) };
-  const unitCode = unitFor(type, name);
-  return { type: 'Property', value, ...(unitCode ? { unitCode } : {}), ...(observedAt ? { observedAt } : {}) };
+  const a: Attributes[string] = isGeometry(value) ? { type: 'GeoProperty', value } : { type: 'Property', value };
+  if (a.type === 'Property') {
+    const unitCode = unitFor(type, name);
+    if (unitCode) a.unitCode = unitCode;
+  }
+  if (observedAt) a.observedAt = observedAt;
+  return a;
 }
 
 function isoOrUndefined(v: unknown): string | undefined | null {
@@ -44,15 +49,19 @@ export function parsePayload(format: 'json' | 'ul', type: string, payload: Buffe
       return null;
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
-    const { observedAt: rawAt, ...values } = body as Record<string, unknown>;
-    const at = isoOrUndefined(rawAt);
+    const values = body as Record<string, unknown>;
+    const at = isoOrUndefined(values.observedAt);
     if (at === null) return null;
     const attrs: Attributes = {};
-    for (const [k, v] of Object.entries(values)) {
+    let any = false;
+    for (const k of Object.keys(values)) {
+      if (k === 'observedAt') continue;
+      const v = values[k];
       if (!NAME.test(k) || v === null || v === undefined) return null;
       attrs[k] = attribute(type, k, v, at);
+      any = true;
     }
-    return Object.keys(attrs).length ? [attrs] : null;
+    return any ? [attrs] : null;
   }
   const groups: Attributes[] = [];
   for (const group of text.split('#')) {

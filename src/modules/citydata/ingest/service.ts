@@ -3,14 +3,15 @@
 // readings are committed: aedes sends PUBACK when authorizePublish calls back, and mqtt.js sends it
 // when handleMessage calls back, so both callbacks wait for the batch writer.
 import { createServer, type Server } from 'node:net';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
 import type { AppContext } from '../../../core/context.ts';
 import { BatchWriter } from './writer.ts';
 import { IngestStats } from './stats.ts';
-import { DeviceDirectory } from './devices.ts';
-import { parsePayload, parseTopic } from './payload.ts';
+import { DeviceDirectory, type Device } from './devices.ts';
+import { parsePayload, parseTopic, type Topic } from './payload.ts';
+import type { Observation } from './apply.ts';
 import { receivedAt } from './clock.ts';
 
 export interface IngestionOptions {
@@ -31,30 +32,86 @@ export interface IngestionService {
 
 export const SUBSCRIPTIONS = ['dezvolt/+/+/attrs', '/ul/+/+/attrs'];
 
+// sha1 of topic, newline, payload: the bytes a re-delivery repeats. Assembled in one scratch buffer
+// (one-shot hash, no Hash object per message).
+const scratch = Buffer.allocUnsafe(4096);
+function messageDigest(topic: string, payload: Buffer): string {
+  const size = Buffer.byteLength(topic) + 1 + payload.length;
+  if (size > scratch.length) return hash('sha1', Buffer.concat([Buffer.from(`${topic}\n`), payload]), 'base64');
+  const n = scratch.write(topic, 0, 'utf8');
+  scratch[n] = 10;
+  payload.copy(scratch, n + 1);
+  return hash('sha1', scratch.subarray(0, size), 'base64');
+}
+
+/** One settle for an UltraLight message carrying several measures: after the last of them, with the first error. */
+function settleAll(n: number, settle: Settle): Settle {
+  let failed: Error | undefined;
+  return (err) => {
+    failed ??= err;
+    if (--n === 0) settle(failed);
+  };
+}
+
+/** Called once per message: with no argument when it is committed or deliberately dropped, with an error when it could not be stored. */
+export type Settle = (err?: Error) => void;
+
 export function createHandler(writer: BatchWriter, directory: DeviceDirectory, stats: IngestStats) {
-  /** Resolves when the message is committed or deliberately dropped; rejects when it could not be stored. */
-  return async function handle(topic: string, payload: Buffer, qos: number, clientId: string, messageId: number | undefined): Promise<void> {
+  function accept(topic: string, t: Topic, device: Device | 'unknown_key' | 'unknown_device', payload: Buffer, qos: number, clientId: string, messageId: number | undefined, settle: Settle): void {
+    // The API key never reaches the log: only the device id and the topic format.
+    if (typeof device === 'string') {
+      stats.drop(device, `${t.format} device "${t.deviceId.slice(0, 64)}"`);
+      return settle();
+    }
+    const groups = parsePayload(t.format, device.type, payload);
+    if (!groups) {
+      stats.drop('bad_payload', `${t.format} device "${t.deviceId.slice(0, 64)}"`);
+      return settle();
+    }
+    let digest: string | undefined;
+    const one = groups.length === 1 ? settle : settleAll(groups.length, settle);
+    for (let i = 0; i < groups.length; i++) {
+      const attrs = groups[i]!;
+      let ownTime = true;
+      for (const k in attrs) if (typeof attrs[k]!.observedAt !== 'string') ownTime = false;
+      // Stamped on arrival, not at commit: the time a reading was received is what it means.
+      if (!ownTime) {
+        const at = receivedAt();
+        for (const k in attrs) attrs[k]!.observedAt ??= at;
+      }
+      let redelivery: Observation['redelivery'];
+      if (qos > 0 && messageId !== undefined && !ownTime) {
+        digest ??= messageDigest(topic, payload);
+        redelivery = { clientId: i === 0 ? clientId : `${clientId}#${i}`, messageId, digest };
+      }
+      writer.write({ entityId: device.entityId, type: device.type, attrs, redelivery }, one);
+    }
+  }
+
+  function acceptSafely(topic: string, t: Topic, device: Device | 'unknown_key' | 'unknown_device', payload: Buffer, qos: number, clientId: string, messageId: number | undefined, settle: Settle): void {
+    try {
+      accept(topic, t, device, payload, qos, clientId, messageId, settle);
+    } catch (err) {
+      settle(err as Error);
+    }
+  }
+
+  /** Settles when the message is committed or deliberately dropped; with an error when it could not be stored. */
+  return function handle(topic: string, payload: Buffer, qos: number, clientId: string, messageId: number | undefined, settle: Settle): void {
     stats.received++;
     const t = parseTopic(topic);
-    if (!t) return stats.drop('bad_topic', topic.slice(0, 80));
-    const device = await directory.resolve(t.apiKey, t.deviceId);
-    // The API key never reaches the log: only the device id and the topic format.
-    if (typeof device === 'string') return stats.drop(device, `${t.format} device "${t.deviceId.slice(0, 64)}"`);
-    const groups = parsePayload(t.format, device.type, payload);
-    if (!groups) return stats.drop('bad_payload', `${t.format} device "${t.deviceId.slice(0, 64)}"`);
-    const digest = createHash('sha1').update(topic).update('\n').update(payload).digest('base64');
-    await Promise.all(
-      groups.map((attrs, i) => {
-        const ownTime = Object.values(attrs).every((a) => typeof a.observedAt === 'string');
-        // Stamped on arrival, not at commit: the time a reading was received is what it means.
-        if (!ownTime) {
-          const at = receivedAt();
-          for (const a of Object.values(attrs)) a.observedAt ??= at;
-        }
-        const redelivery = qos > 0 && messageId !== undefined && !ownTime ? { clientId: i === 0 ? clientId : `${clientId}#${i}`, messageId, digest } : undefined;
-        return writer.write({ entityId: device.entityId, type: device.type, attrs, redelivery });
-      }),
-    );
+    if (!t) {
+      stats.drop('bad_topic', topic.slice(0, 80));
+      return settle();
+    }
+    // A known device is answered from the cache synchronously: no promise, no extra tick per message.
+    const cached = directory.cached(t.apiKey, t.deviceId);
+    if (cached !== undefined) acceptSafely(topic, t, cached, payload, qos, clientId, messageId, settle);
+    else
+      directory.resolve(t.apiKey, t.deviceId).then(
+        (device) => acceptSafely(topic, t, device, payload, qos, clientId, messageId, settle),
+        (err: Error) => settle(err),
+      );
   };
 }
 
@@ -77,10 +134,7 @@ export async function startIngestion(ctx: AppContext, opts: IngestionOptions): P
     const client = mqtt.connect(opts.url, { clientId: `dezvolt-ingest-${ctx.config.port}`, clean: false, reconnectPeriod: 2_000 });
     // mqtt.js acknowledges a QoS 1 message once this callback runs, one message at a time.
     client.handleMessage = (packet, done) => {
-      handle(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload), packet.qos, 'external', packet.messageId).then(
-        () => done(),
-        (err: Error) => done(err),
-      );
+      handle(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload), packet.qos, 'external', packet.messageId, (err) => done(err));
     };
     client.on('connect', () => client.subscribe(SUBSCRIPTIONS, { qos: 1 }));
     client.on('error', (err) => console.error(`[citydata] MQTT ${opts.url}: ${err.message}`));
@@ -101,14 +155,12 @@ export async function startIngestion(ctx: AppContext, opts: IngestionOptions): P
     // Wills published on behalf of a vanished client carry no device identity worth storing.
     if (!client) return callback(new Error('no will messages'));
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-    handle(packet.topic, payload, packet.qos, client.id, packet.messageId).then(
-      () => callback(null),
-      (err: Error) => {
-        console.error(`[citydata] could not store a reading: ${err.message}`);
-        // No PUBACK: the connection closes and the device sends the message again.
-        callback(err);
-      },
-    );
+    handle(packet.topic, payload, packet.qos, client.id, packet.messageId, (err) => {
+      if (!err) return callback(null);
+      console.error(`[citydata] could not store a reading: ${err.message}`);
+      // No PUBACK: the connection closes and the device sends the message again.
+      callback(err);
+    });
   };
   // An ingestion broker: nobody reads other devices' topics (they carry API keys).
   broker.authorizeSubscribe = (_client, _sub, callback) => callback(null, null);

@@ -39,14 +39,23 @@ export function crosses(rule: Rule, triggered: boolean, value: number): boolean 
   return null;
 }
 
-/** Applies the samples (the latest per entity and attribute) to the rule states; returns what changed. */
-export async function evaluateRules(ctx: AppContext, tx: TxQuery, samples: Sample[]): Promise<Transition[]> {
+/** The active rules on these (entity type, attribute) pairs, as a query the caller may fold into its own statement. */
+export const RULES_FOR_PAIRS_SQL = (types: string, attrs: string) =>
+  `select id, name, entity_type, attr, direction, threshold, reset, action, category_code from citydata_rules
+     where active and (entity_type, attr) in (select * from unnest(${types}::text[], ${attrs}::text[]))`;
+
+/**
+ * Applies the samples (the latest per entity and attribute) to the rule states; returns what changed.
+ * `rules`, when given, are the active rules already read for (at least) the samples' pairs.
+ */
+export async function evaluateRules(ctx: AppContext, tx: TxQuery, samples: Sample[], prefetched?: Rule[]): Promise<Transition[]> {
   if (samples.length === 0) return [];
-  const rules = await tx.query<Rule>(
-    `select id, name, entity_type, attr, direction, threshold, reset, action, category_code from citydata_rules
-     where active and (entity_type, attr) in (select * from unnest($1::text[], $2::text[]))`,
-    [samples.map((s) => s.type), samples.map((s) => s.attr)],
-  );
+  const rules =
+    prefetched ??
+    (await tx.query<Rule>(
+      RULES_FOR_PAIRS_SQL('$1', '$2'),
+      [samples.map((s) => s.type), samples.map((s) => s.attr)],
+    ));
   if (rules.length === 0) return [];
   const pairs: { rule: Rule; sample: Sample }[] = [];
   for (const s of samples) for (const r of rules) if (r.entity_type === s.type && r.attr === s.attr) pairs.push({ rule: r, sample: s });
