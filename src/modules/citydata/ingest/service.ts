@@ -1,11 +1,10 @@
 // MQTT ingestion. By default an embedded aedes broker listens on MQTT_PORT; with MQTT_URL the app
 // subscribes to that broker instead. Either way a QoS 1 message is acknowledged only after its
-// readings are committed: aedes sends PUBACK when authorizePublish calls back, and mqtt.js sends it
-// when handleMessage calls back, so both callbacks wait for the batch writer.
+// readings are committed: aedes sends PUBACK when authorizePublish calls back, which waits for the
+// batch writer; with mqtt.js the PUBACK is held until the commit (external.ts).
 import { createServer, type Server } from 'node:net';
 import { hash } from 'node:crypto';
 import { Aedes } from 'aedes';
-import mqtt from 'mqtt';
 import type { AppContext } from '../../../core/context.ts';
 import { BatchWriter } from './writer.ts';
 import { IngestStats } from './stats.ts';
@@ -13,6 +12,7 @@ import { DeviceDirectory, type Device } from './devices.ts';
 import { parsePayload, parseTopic, type Topic } from './payload.ts';
 import type { Observation } from './apply.ts';
 import { receivedAt } from './clock.ts';
+import { subscribeExternal } from './external.ts';
 
 export interface IngestionOptions {
   /** Embedded broker port (0 = any free port). Ignored when `url` is set. */
@@ -131,21 +131,16 @@ export async function startIngestion(ctx: AppContext, opts: IngestionOptions): P
   counters.unref();
 
   if (opts.url) {
-    const client = mqtt.connect(opts.url, { clientId: `dezvolt-ingest-${ctx.config.port}`, clean: false, reconnectPeriod: 2_000 });
-    // mqtt.js acknowledges a QoS 1 message once this callback runs, one message at a time.
-    client.handleMessage = (packet, done) => {
-      handle(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload), packet.qos, 'external', packet.messageId, (err) => done(err));
-    };
-    client.on('connect', () => client.subscribe(SUBSCRIPTIONS, { qos: 1 }));
-    client.on('error', (err) => console.error(`[citydata] MQTT ${opts.url}: ${err.message}`));
+    const client = subscribeExternal(opts.url, `dezvolt-ingest-${ctx.config.port}`, SUBSCRIPTIONS, handle);
     return {
       stats,
       directory,
       port: undefined,
       async stop() {
         clearInterval(counters);
-        await client.endAsync();
+        // Commits first, so the PUBACKs they hold leave before the connection closes.
         await writer.close();
+        await client.endAsync();
       },
     };
   }

@@ -7,6 +7,8 @@ export class IngestStats {
   received = 0;
   committed = 0;
   duplicates = 0;
+  /** Transactions that stored messages: committed / batches is the mean group-commit size. */
+  batches = 0;
   private unsaved = new Map<string, number>();
   private lastLog = new Map<string, number>();
 
@@ -23,6 +25,7 @@ export class IngestStats {
   stored(n: number, duplicates: number): void {
     this.committed += n;
     this.duplicates += duplicates;
+    this.batches++;
   }
 
   takeUnsaved(): [string, number][] {
