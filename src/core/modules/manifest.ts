@@ -22,6 +22,13 @@ export type OpenDataFormat = 'json' | 'csv' | 'geojson';
 /** A dataset file: a whole string, or chunks so a large dataset streams (src/core/open-data/encode.ts builds them). */
 export type OpenDataBody = string | AsyncIterable<string>;
 
+export interface OpenDataVersion {
+  /** ISO 8601 with milliseconds, so two changes within one second still give two ETags. */
+  at: string;
+  /** What else changes the file without a newer timestamp (e.g. a row count, for a deletion); part of the ETag. */
+  tag?: string;
+}
+
 /** A public dataset the /open-data catalog lists and serves; only data anyone may already see. */
 export interface OpenDataExport {
   /** Stable dataset id, e.g. `reports` (letters, digits and dashes: it names the file). */
@@ -31,8 +38,13 @@ export interface OpenDataExport {
   /** Message key for the description. */
   description: string;
   formats: OpenDataFormat[];
-  /** When the data last changed (ISO 8601), only where that is cheap to know. */
-  modified?(ctx: AppContext): Promise<string | null>;
+  /**
+   * The data's newest change, from one cheap query (an indexed max(), a small table or a summary
+   * table). The catalog shows it as the dataset's date, and downloads answer conditional requests
+   * from it (Last-Modified, weak ETag, 304). Leave it out where no cheap query can tell: a date
+   * that misses a change would serve stale files.
+   */
+  lastModified?(ctx: AppContext): Promise<OpenDataVersion | null>;
   produce(ctx: AppContext, format: OpenDataFormat, opts: { locale: Locale }): Promise<OpenDataBody>;
 }
 
@@ -76,8 +88,13 @@ export interface ModuleManifest {
   messages?: AnyMessages;
   /** action → human description (message key). The module's policy file decides who may. */
   actions?: Record<string, string>;
-  /** JSON Schema of the module's settings (stored under `module.<name>` in the settings table). */
-  settings?: { schema: Record<string, unknown>; defaults: Record<string, unknown> };
+  /**
+   * JSON Schema of the module's settings, edited on /admin/settings/modules (labels `<name>.settings.<property>`,
+   * optional help `<name>.settings.<property>.hint`, enum choices `<name>.settings.<property>.<value>`).
+   * Stored in the settings table under `key`, `module.<name>` unless given; the module reads that
+   * same key. A string property marked `writeOnly: true` is a secret the form never shows back.
+   */
+  settings?: { key?: string; schema: Record<string, unknown>; defaults: Record<string, unknown> };
   routes?(app: FastifyInstance, ctx: AppContext): Promise<void> | void;
   seeds?: ModuleSeeds;
   /** Registered as `<module>.<name>`; enqueue with ctx.jobs.enqueue('<module>.<name>', payload). */

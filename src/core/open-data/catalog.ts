@@ -32,7 +32,7 @@ export const downloadPath = (id: string, format: OpenDataFormat) => `/open-data/
 /** The licence is a city setting (`openData` in the settings table), Creative Commons BY 4.0 unless changed. */
 export const DEFAULT_OPEN_DATA_SETTINGS = { license: 'CC-BY-4.0' };
 
-const KNOWN_LICENSES: Record<string, string> = {
+export const KNOWN_LICENSES: Record<string, string> = {
   'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
   'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
   'CC-BY-SA-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
@@ -53,6 +53,12 @@ export interface DatasetView {
   files: { format: OpenDataFormat; label: string; mediaType: string; href: string }[];
 }
 
+/** The catalog dates to the second, as DCAT readers and the page expect. */
+async function catalogDate(ctx: AppContext, spec: OpenDataExport): Promise<string | null> {
+  const v = spec.lastModified ? await spec.lastModified(ctx) : null;
+  return v ? new Date(v.at).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+}
+
 /** The datasets as the page and the JSON catalog show them, in the reader's language. */
 export async function datasetViews(ctx: AppContext, t: Translate): Promise<DatasetView[]> {
   return Promise.all(
@@ -61,7 +67,7 @@ export async function datasetViews(ctx: AppContext, t: Translate): Promise<Datas
       module,
       title: t(spec.title),
       description: t(spec.description),
-      modified: spec.modified ? await spec.modified(ctx) : null,
+      modified: await catalogDate(ctx, spec),
       files: spec.formats.map((format) => ({ format, label: FORMAT_LABELS[format], mediaType: MEDIA_TYPES[format], href: downloadPath(spec.id, format) })),
     })),
   );

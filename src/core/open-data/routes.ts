@@ -8,6 +8,7 @@ import type { OpenDataFormat } from '../modules/manifest.ts';
 import { problem, problemSchema, sendProblem } from '../http/problem.ts';
 import { datasetViews, dcatCatalog, dcatCatalogSchema, findDataset, MEDIA_TYPES, openDataLicense } from './catalog.ts';
 import { OpenDataPage } from './page.tsx';
+import { isNotModified, validatorsFor } from './conditional.ts';
 
 const CACHE = 'public, max-age=300';
 
@@ -38,6 +39,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, ctx: AppContext): v
       schema: {
         tags: ['open data'],
         summary: 'One dataset file (the catalog lists the datasets and their formats)',
+        description: 'Datasets that know their last change cheaply send Last-Modified and a weak ETag, and answer 304 to a matching If-None-Match or If-Modified-Since.',
         params: {
           type: 'object',
           additionalProperties: false,
@@ -54,11 +56,15 @@ export function registerOpenDataRoutes(app: FastifyInstance, ctx: AppContext): v
         return sendProblem(reply, problem(404, 'not-found', 'Not found', req.t('openData.notFound')));
       }
       const f = format as OpenDataFormat;
+      reply.header('cache-control', CACHE);
+      const version = found.spec.lastModified ? await found.spec.lastModified(ctx) : null;
+      if (version) {
+        const v = validatorsFor(version, { dataset: found.spec.id, format: f, locale: req.locale, license: (await openDataLicense(ctx)).id });
+        reply.header('etag', v.etag).header('last-modified', v.lastModified.toUTCString());
+        if (isNotModified(req.headers, v)) return reply.code(304).send();
+      }
       const body = await found.spec.produce(ctx, f, { locale: req.locale });
-      reply
-        .header('cache-control', CACHE)
-        .header('content-disposition', `attachment; filename="${found.spec.id}.${f}"`)
-        .type(`${MEDIA_TYPES[f]}; charset=utf-8`);
+      reply.header('content-disposition', `attachment; filename="${found.spec.id}.${f}"`).type(`${MEDIA_TYPES[f]}; charset=utf-8`);
       return reply.send(typeof body === 'string' ? body : Readable.from(body, { objectMode: false }));
     },
   );

@@ -2,7 +2,7 @@
 // never a draft), with status and cost, and once results are computed the votes (score) and
 // whether the project was selected.
 import type { AppContext } from '../../core/context.ts';
-import type { OpenDataExport } from '../../core/modules/manifest.ts';
+import type { OpenDataExport, OpenDataVersion } from '../../core/modules/manifest.ts';
 import { ANONYMOUS } from '../../core/auth/actor.ts';
 import { defineMessages } from '../../core/i18n/catalog.ts';
 import { csvChunks, jsonArrayChunks, onePage } from '../../core/open-data/encode.ts';
@@ -47,12 +47,23 @@ async function publicProjects(ctx: AppContext): Promise<OpenProject[]> {
   return out;
 }
 
-async function lastChange(ctx: AppContext): Promise<string | null> {
-  const [r] = await ctx.database.query<{ at: string | null }>(
-    `select to_char(max(greatest(e.updated_at, r.computed_at)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at
-     from pb_editions e left join pb_budgets b on b.edition_id = e.id left join pb_results r on r.budget_id = b.id where e.phase <> 'draft'`,
+/**
+ * The file's newest change across editions, projects and results (small tables). Budget and
+ * category names carry no timestamp, so a digest of them joins the project count (a deleted
+ * project) in the tag.
+ */
+async function lastChange(ctx: AppContext): Promise<OpenDataVersion | null> {
+  const [r] = await ctx.database.query<{ at: string | null; tag: string }>(
+    `with pub as (select id, updated_at from pb_editions where phase <> 'draft'),
+          proj as (select p.updated_at from pb_projects p join pb_budgets b on b.id = p.budget_id where b.edition_id in (select id from pub))
+     select to_char(greatest((select max(updated_at) from pub), (select max(updated_at) from proj),
+                             (select max(r.computed_at) from pb_results r join pb_budgets b on b.id = r.budget_id where b.edition_id in (select id from pub)))
+                    at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
+            (select count(*) from proj)::text || '.' ||
+            md5(coalesce((select string_agg(id || ':' || name, ',' order by id) from pb_budgets), '') || '|' ||
+                coalesce((select string_agg(id || ':' || name, ',' order by id) from pb_categories), '')) as tag`,
   );
-  return r?.at ?? null;
+  return r?.at ? { at: r.at, tag: r.tag } : null;
 }
 
 export const budgetsOpenData: OpenDataExport = {
@@ -60,7 +71,7 @@ export const budgetsOpenData: OpenDataExport = {
   title: 'pb.openData.title',
   description: 'pb.openData.description',
   formats: ['csv', 'json'],
-  modified: lastChange,
+  lastModified: lastChange,
   async produce(ctx, format) {
     const base = ctx.config.baseUrl;
     const rows = await publicProjects(ctx);
