@@ -127,7 +127,7 @@ test('the admin pages stay usable at 320 px', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   await logInAsAdmin(page, '/admin/users');
-  for (const url of ['/admin', '/admin/users', '/admin/departments', '/admin/settings', '/admin/audit']) {
+  for (const url of ['/admin', '/admin/users', '/admin/departments', '/admin/settings', '/admin/settings/modules', '/admin/audit']) {
     await page.goto(url);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, url).toBeLessThanOrEqual(0);

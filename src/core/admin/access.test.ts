@@ -30,6 +30,7 @@ const GETS = [
   '/admin/organizations',
   `/admin/organizations/${org!.id}`,
   '/admin/settings',
+  '/admin/settings/modules',
   `/admin/outbox`,
   `/admin/outbox/${mailId}`,
   '/admin/audit',
@@ -53,6 +54,7 @@ const POSTS: [string, Record<string, string>][] = [
   [`/admin/organizations/${org!.id}/members/remove`, { userId: target.id }],
   ['/admin/settings', { name: 'Intrus', defaultLocale: 'ro', contactEmail: 'a@b.ro', centerLat: '1', centerLng: '1', zoom: '3' }],
   ['/admin/announcements', { text: 'Intrus' }],
+  ['/admin/settings/modules', { 'search.cacheSeconds': '1' }],
 ];
 
 function declaredRoutes(): string[] {

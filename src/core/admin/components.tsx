@@ -79,17 +79,23 @@ export const pageQuery = { type: 'integer', minimum: 1, maximum: 100000, default
 export const isoSql = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A labelled drop-down with the same error wiring as the shared Field. */
-export function Select(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string | undefined; error?: string | undefined; required?: boolean }) {
+export function Select(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string | undefined; hint?: string | undefined; error?: string | undefined; required?: boolean }) {
   const id = `f-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
       {props.error ? (
         <p class="error" id={`${id}-error`}>
           {props.error}
         </p>
       ) : null}
-      <select id={id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <select id={id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value}>
             {o.label}

@@ -6,6 +6,7 @@ import { registerDepartmentRoutes } from './departments/routes.tsx';
 import { registerUserRoutes } from './users/routes.tsx';
 import { registerOrganizationRoutes } from './organizations/routes.tsx';
 import { registerSettingsRoutes } from './settings/routes.tsx';
+import { registerModuleSettingsRoutes } from './settings/modules-routes.tsx';
 import { registerOutboxRoutes } from './outbox/routes.tsx';
 import { registerAuditRoutes } from './audit/routes.tsx';
 import { registerAnnouncementRoutes } from './announcements/routes.tsx';
@@ -16,6 +17,7 @@ export async function registerAdminRoutes(app: FastifyInstance, ctx: AppContext)
   await registerUserRoutes(app, ctx);
   await registerOrganizationRoutes(app, ctx);
   await registerSettingsRoutes(app, ctx);
+  await registerModuleSettingsRoutes(app, ctx);
   await registerOutboxRoutes(app, ctx);
   await registerAuditRoutes(app, ctx);
   await registerAnnouncementRoutes(app, ctx);

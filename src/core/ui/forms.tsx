@@ -38,6 +38,8 @@ interface FieldProps {
   multiline?: boolean;
   minLength?: number;
   maxLength?: number;
+  min?: number;
+  max?: number;
 }
 
 export function Field(p: FieldProps) {
@@ -52,6 +54,8 @@ export function Field(p: FieldProps) {
     autocomplete: p.autocomplete,
     minLength: p.minLength,
     maxLength: p.maxLength,
+    min: p.min,
+    max: p.max,
   };
   return (
     <div class={p.error ? 'field field-error' : 'field'}>

@@ -10,16 +10,19 @@ import { registerCommentable } from './commentables.ts';
 import { registerFollowable } from '../notifications/followables.ts';
 import { DEBATES_COMPONENT, loadDebate } from './debates.ts';
 import { seedCommentsDemo } from './seed.ts';
-import { DEFAULT_SPAM_RULES } from './spam.ts';
+import { DEFAULT_SPAM_RULES, SPAM_SETTINGS_KEY } from './spam.ts';
+import { mergeMessages } from '../../core/i18n/catalog.ts';
+import { commentsSettingsMessages } from './messages-settings.ts';
 
 export const commentsModule = defineModule({
   name: 'comments',
   title: 'debates.title',
   migrations: commentsMigrations,
-  messages: commentsMessages,
+  messages: mergeMessages(commentsMessages, commentsSettingsMessages),
   actions: Object.fromEntries(commentPolicy.actions.map((a) => [a, a])),
   spaceComponent: DEBATES_COMPONENT,
   settings: {
+    key: SPAM_SETTINGS_KEY,
     schema: {
       type: 'object',
       properties: { maxPerWindow: { type: 'integer', minimum: 0 }, windowMinutes: { type: 'integer', minimum: 0 }, maxLinks: { type: 'integer', minimum: 0 }, duplicateHours: { type: 'integer', minimum: 0 } },

@@ -24,20 +24,23 @@ import { open311Messages } from './open311/messages.ts';
 import { registerOpen311 } from './open311/register.ts';
 import { registerReportSubjects } from './subjects-registration.ts';
 import { reportsOpenData, reportsOpenDataMessages } from './open-data.ts';
+import { reportsSettingsMessages } from './messages-settings.ts';
 
 export const reportsModule = defineModule({
   name: 'reports',
   title: 'reports.title',
   migrations: [...reportsMigrations, ...open311Migrations],
-  messages: mergeMessages(reportsMessages, reportsStaffMessages, reportsModerationMessages, reportsOversightMessages, reportsAlertsMessages, open311Messages, reportsOpenDataMessages),
+  messages: mergeMessages(reportsMessages, reportsStaffMessages, reportsModerationMessages, reportsOversightMessages, reportsAlertsMessages, open311Messages, reportsOpenDataMessages, reportsSettingsMessages),
   actions: Object.fromEntries(reportPolicy.actions.map((a) => [a, a])),
   settings: {
+    // The sender settings (senders.ts reads this key); the module's other settings have keys of their own.
+    key: 'module.reports.senders',
     schema: {
       type: 'object',
       properties: {
-        senders: { type: 'array', items: { type: 'string', enum: ['email', 'open311'] } },
-        open311Endpoint: { type: 'string' },
-        open311ApiKey: { type: 'string' },
+        senders: { type: 'array', items: { type: 'string', enum: ['email', 'open311'] }, uniqueItems: true },
+        open311Endpoint: { type: 'string', maxLength: 500 },
+        open311ApiKey: { type: 'string', maxLength: 500, writeOnly: true },
         open311TimeoutMs: { type: 'integer', minimum: 100, maximum: 120000 },
       },
     },

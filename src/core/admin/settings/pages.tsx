@@ -11,6 +11,9 @@ export function SettingsPage(props: { page: PageContext; values: Record<string, 
   return (
     <AdminShell page={page} title={t('admin.settings.title')}>
       <ErrorSummary page={page} errors={errors} />
+      <p>
+        <a href="/admin/settings/modules">{t('admin.settings.modulesLink')}</a>
+      </p>
       <form method="post" action="/admin/settings" novalidate class="narrow">
         <CsrfField page={page} />
         <fieldset>
