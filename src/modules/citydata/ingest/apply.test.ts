@@ -87,9 +87,13 @@ test('the latest state keeps the newest value per attribute, for one-attribute a
 });
 
 test('array literals carry any text and number through PostgreSQL unchanged', async () => {
-  const texts = ['plain', '', 'NULL', 'with "quotes"', 'back\\slash', '{braces},commas', '  spaced  ', 'ăîșțâ ő', '\\"', null];
+  const texts = ['plain', '', 'NULL', 'null', 'with "quotes"', 'back\\slash', 'back\\n', '{braces},commas', '  spaced  ', 'ăîșțâ ő', '\\"', null];
   const [t] = await ctx.database.query<{ a: (string | null)[] }>('select $1::text[] as a', [textArray(texts)]);
   assert.deepEqual(t!.a, texts);
+  // JSON would escape these in ways PostgreSQL reads differently.
+  const odd = [...texts, 'line\nbreak\ttab', 'bell\u0007', 'emoji 🚮'];
+  const [o] = await ctx.database.query<{ a: (string | null)[] }>('select $1::text[] as a', [textArray(odd)]);
+  assert.deepEqual(o!.a, odd);
   const nums = [0, -1, 1.5, 1e-7, 123456789012, null, 0.1 + 0.2];
   const [n] = await ctx.database.query<{ a: (number | null)[] }>('select $1::float8[] as a', [numberArray(nums)]);
   assert.deepEqual(n!.a, nums);

@@ -11,9 +11,14 @@ export interface Device {
 
 const TTL_MS = 10_000;
 
+interface Group {
+  id: number | null;
+  until: number;
+  devices: Map<string, { device: Device | null; until: number }>;
+}
+
 export class DeviceDirectory {
-  private groups = new Map<string, { id: number | null; until: number }>();
-  private devices = new Map<string, { device: Device | null; until: number }>();
+  private groups = new Map<string, Group>();
 
   constructor(private readonly database: Database) {}
 
@@ -22,7 +27,7 @@ export class DeviceDirectory {
     const g = this.groups.get(apiKey);
     if (!g || g.until < now) return undefined;
     if (g.id === null) return 'unknown_key';
-    const d = this.devices.get(`${g.id}/${deviceId}`);
+    const d = g.devices.get(deviceId);
     if (!d || d.until < now) return undefined;
     return d.device ?? 'unknown_device';
   }
@@ -33,22 +38,22 @@ export class DeviceDirectory {
     let g = this.groups.get(apiKey);
     if (!g || g.until < now) {
       const [row] = await this.database.query<{ id: number }>('select id from citydata_groups where api_key_hash = $1 and revoked_at is null', [sha256(apiKey)]);
-      g = { id: row?.id ?? null, until: now + TTL_MS };
+      // A key that now names another group (or none) starts with no devices cached.
+      const id = row?.id ?? null;
+      g = { id, until: now + TTL_MS, devices: g && g.id === id ? g.devices : new Map() };
       this.groups.set(apiKey, g);
     }
     if (g.id === null) return 'unknown_key';
-    const key = `${g.id}/${deviceId}`;
-    let d = this.devices.get(key);
+    let d = g.devices.get(deviceId);
     if (!d || d.until < now) {
       const [row] = await this.database.query<{ id: number; type: string }>('select id, type from citydata_entities where group_id = $1 and device_id = $2', [g.id, deviceId]);
       d = { device: row ? { entityId: row.id, type: row.type } : null, until: now + TTL_MS };
-      this.devices.set(key, d);
+      g.devices.set(deviceId, d);
     }
     return d.device ?? 'unknown_device';
   }
 
   forget(): void {
     this.groups.clear();
-    this.devices.clear();
   }
 }
