@@ -83,7 +83,7 @@ test('find a process, read the phase, propose, support and comment — without J
 
   await page.getByRole('link', { name: 'Toate propunerile' }).click();
   await page.getByRole('link', { name: 'Parc de buzunar în curtea fostei centrale termice din Mănăștur' }).click();
-  const supports = page.getByRole('region', { name: /susțineri/ });
+  const supports = page.getByRole('region', { name: /susțin/ });
   await expect(supports.getByRole('heading', { name: '1 susținere' })).toBeVisible();
   await page.getByRole('button', { name: 'Susține propunerea' }).click();
   await expect(page.getByText('Ai susținut propunerea.')).toBeVisible();
