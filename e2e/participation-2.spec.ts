@@ -75,11 +75,11 @@ test('a citizen registers for a workshop and downloads its calendar file, withou
   await expect(page.getByRole('link', { name: 'Workshop 1 // Cetățeanul Smart City' })).toBeVisible();
   await axe(page);
   await page.getByRole('link', { name: 'Conferința de final de proiect' }).click();
-  await expect(page.getByText('Mai sunt 40 locuri libere din 40.')).toBeVisible();
+  await expect(page.getByText('Mai sunt 40 de locuri libere din 40.')).toBeVisible();
   await axe(page);
   await page.getByRole('button', { name: 'Mă înscriu' }).click();
   await expect(page.getByText('Sunteți înscris(ă) la întâlnire.')).toBeVisible();
-  await expect(page.getByText('Mai sunt 39 locuri libere din 40.')).toBeVisible();
+  await expect(page.getByText('Mai sunt 39 de locuri libere din 40.')).toBeVisible();
   await axe(page);
 
   const downloading = page.waitForEvent('download');
@@ -98,7 +98,7 @@ test('a citizen registers for a workshop and downloads its calendar file, withou
   // The past workshops show what happened: attendance and minutes.
   await page.goto('/meetings');
   await page.getByRole('link', { name: 'Workshop 3 // Efecte ale asumării sau lipsei de asumare a responsabilității civice' }).click();
-  await expect(page.getByText('Au participat 27 persoane.')).toBeVisible();
+  await expect(page.getByText('Au participat 27 de persoane.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Minuta întâlnirii' })).toBeVisible();
   await axe(page);
   await context.close();

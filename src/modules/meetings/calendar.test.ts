@@ -119,7 +119,7 @@ test('afterwards: attendance, minutes, documents and linked proposals; only afte
   assert.equal((await outcome(past, citizen)).statusCode, 403);
   assert.equal((await outcome(past)).statusCode, 303);
   const page = await app.inject({ method: 'GET', url: `/meetings/${past}` });
-  assert.ok(page.body.includes('Au participat 27 persoane.') && page.body.includes('S-a discutat fișa de exercițiu.'));
+  assert.ok(page.body.includes('Au participat 27 de persoane.') && page.body.includes('S-a discutat fișa de exercițiu.'));
 
   const upload = (name: string, data: Buffer) => {
     const boundary = '----dz' + Math.random().toString(16).slice(2);

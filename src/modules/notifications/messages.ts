@@ -3,7 +3,7 @@ import { defineMessages } from '../../core/i18n/catalog.ts';
 export const notificationsMessages = defineMessages({
   ro: {
     'notifications.title': 'Notificări',
-    'notifications.card': 'Ai {count} notificări necitite despre ce urmărești.',
+    'notifications.card': 'Ai {count, plural, one {# notificare necitită} few {# notificări necitite} other {# de notificări necitite}} despre ce urmărești.',
     'notifications.cardLink': 'Vezi notificările',
     'notifications.list.empty': 'Nu ai notificări. Urmărește propuneri, dezbateri sau spații ca să afli ce se întâmplă.',
     'notifications.list.unread': 'necitită',
@@ -34,7 +34,7 @@ export const notificationsMessages = defineMessages({
     'notifications.unsubscribe.done': 'Gata: nu mai primești e-mailuri cu notificări. Poți reveni oricând din setări.',
     'notifications.unsubscribe.invalid': 'Linkul de dezabonare nu este valid.',
     'notifications.err.digest': 'Alege o opțiune.',
-    'notifications.mail.subject': '{city}: {count} noutăți despre ce urmărești',
+    'notifications.mail.subject': '{city}: {count, plural, one {# noutate} few {# noutăți} other {# de noutăți}} despre ce urmărești',
     'notifications.mail.intro': 'Noutăți pe platforma {city}:',
     'notifications.mail.all': 'Toate notificările: {link}',
     'notifications.mail.settings': 'Schimbă cât de des primești e-mail: {link}',
@@ -47,7 +47,7 @@ export const notificationsMessages = defineMessages({
   },
   en: {
     'notifications.title': 'Notifications',
-    'notifications.card': 'You have {count} unread notifications about what you follow.',
+    'notifications.card': 'You have {count, plural, one {# unread notification} other {# unread notifications}} about what you follow.',
     'notifications.cardLink': 'See your notifications',
     'notifications.list.empty': 'You have no notifications. Follow proposals, debates or spaces to hear what happens.',
     'notifications.list.unread': 'unread',
@@ -78,7 +78,7 @@ export const notificationsMessages = defineMessages({
     'notifications.unsubscribe.done': 'Done: you no longer get notification e-mails. You can change this any time in the settings.',
     'notifications.unsubscribe.invalid': 'This unsubscribe link is not valid.',
     'notifications.err.digest': 'Choose an option.',
-    'notifications.mail.subject': '{city}: {count} updates about what you follow',
+    'notifications.mail.subject': '{city}: {count, plural, one {# update} other {# updates}} about what you follow',
     'notifications.mail.intro': 'Updates on the {city} platform:',
     'notifications.mail.all': 'All notifications: {link}',
     'notifications.mail.settings': 'Change how often you get e-mail: {link}',
@@ -91,7 +91,7 @@ export const notificationsMessages = defineMessages({
   },
   hu: {
     'notifications.title': 'Értesítések',
-    'notifications.card': '{count} olvasatlan értesítésed van arról, amit követsz.',
+    'notifications.card': '{count, plural, other {# olvasatlan értesítésed}} van arról, amit követsz.',
     'notifications.cardLink': 'Értesítések megtekintése',
     'notifications.list.empty': 'Nincsenek értesítéseid. Kövess javaslatokat, vitákat vagy tereket, hogy tudd, mi történik.',
     'notifications.list.unread': 'olvasatlan',
@@ -122,7 +122,7 @@ export const notificationsMessages = defineMessages({
     'notifications.unsubscribe.done': 'Kész: nem kapsz több értesítő e-mailt. A beállításokban bármikor módosíthatod.',
     'notifications.unsubscribe.invalid': 'Ez a leiratkozási link érvénytelen.',
     'notifications.err.digest': 'Válassz egy lehetőséget.',
-    'notifications.mail.subject': '{city}: {count} újdonság arról, amit követsz',
+    'notifications.mail.subject': '{city}: {count, plural, other {# újdonság}} arról, amit követsz',
     'notifications.mail.intro': 'Újdonságok a(z) {city} platformon:',
     'notifications.mail.all': 'Minden értesítés: {link}',
     'notifications.mail.settings': 'Az e-mailek gyakoriságának módosítása: {link}',

@@ -52,7 +52,7 @@ test('every question kind refuses a bad answer with its own message and keeps wh
   });
   assert.equal(bad.statusCode, 400);
   for (const message of [
-    'Textul poate avea cel mult 20 caractere.',
+    'Textul poate avea cel mult 20 de caractere.',
     'Alegeți una dintre variantele propuse.',
     'Alegeți cel mult 2 variante.',
     'Alegeți o valoare de pe scală.',

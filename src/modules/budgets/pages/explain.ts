@@ -2,7 +2,7 @@
 // page, the edition page and the results page all say the same thing because they all ask here.
 import type { PageContext } from '../../../core/ui/page-context.ts';
 import type { BudgetConfig } from '../model.ts';
-import { formatMoney, formatNumber } from './format.ts';
+import { formatMoney } from './format.ts';
 
 /** Message-key segment of a rule (`equalshares/add1` → `equalshares-add1`). */
 export function ruleKey(rule: string): string {
@@ -29,7 +29,8 @@ export function voteTypeExplanation(page: PageContext, b: BudgetConfig): string 
 
 export function ruleExplanation(page: PageContext, b: Pick<BudgetConfig, 'rule' | 'scoreThreshold'>): string {
   const key = `pb.rule.${ruleKey(b.rule)}.explain`;
-  return page.t(key, { threshold: formatNumber(page.locale, b.scoreThreshold ?? 0) });
+  // A number, not formatted text: the message makes "votes" agree with it and formats it itself.
+  return page.t(key, { threshold: Math.round((b.scoreThreshold ?? 0) * 100) / 100 });
 }
 
 export function ruleName(page: PageContext, rule: string): string {
