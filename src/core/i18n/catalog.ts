@@ -51,12 +51,19 @@ export class Catalog {
       if (!params) return text;
       if (text.includes(', plural,')) {
         // Counts agree with their noun ("1 comentariu", "3 comentarii", "20 de comentarii" in
-        // Romanian): ICU plural messages, compiled once. A count given as text ("100+") takes the
-        // "other" form, and any param not given stays visible as {name}.
+        // Romanian): ICU plural messages, compiled once. A `count` given as text ("100+") takes the
+        // "other" form and is shown as given.
         let format = compiled.get(text);
         if (!format) compiled.set(text, (format = new IntlMessageFormat(text, Catalog.intlTag(locale))));
-        const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d+\+$/.test(v) ? Infinity : v]));
-        return String(format.format(values)).replace(/∞/g, () => String(params['count']));
+        const capped = typeof params['count'] === 'string' && /^\d+\+$/.test(params['count']);
+        try {
+          const out = String(format.format(capped ? { ...params, count: Infinity } : params));
+          return capped ? out.replace(/∞/g, () => String(params['count'])) : out;
+        } catch {
+          // A param the caller did not give: say the key rather than fail the page (i18n.test.ts
+          // checks every plural text parses and names the same params in each language).
+          return key;
+        }
       }
       return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
     };

@@ -105,3 +105,9 @@ test('counts agree with their noun in each language (ICU plural messages)', () =
   assert.equal(ro('n', { count: '100+', q: 'x' }), '100+ de comentarii la „x”', 'a capped count reads as many');
   assert.equal(ro('plain', { count: 5, q: "{it's}" }), "5 x {it's}", 'messages without plurals substitute as before');
 });
+
+test('a plural message missing its count shows its key instead of failing the page', () => {
+  const c = new Catalog();
+  c.add('test', { ro: { n: '{count, plural, one {# vot} other {# voturi}}' }, en: { n: '{count, plural, one {# vote} other {# votes}}' }, hu: { n: '{count, plural, other {# szavazat}}' } });
+  assert.equal(c.translator('ro')('n', { other: 1 }), 'n');
+});
