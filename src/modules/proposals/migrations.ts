@@ -1,4 +1,5 @@
 import type { Migration } from '../../core/db/migrate.ts';
+import { openDataVersionMigration } from './migrations-open-data-version.ts';
 
 // Proposals live in a space's "proposals" component. Supports are one per person (primary key) and,
 // per component, at most the configured number per person: proposal_support_quotas holds each
@@ -165,4 +166,5 @@ export const proposalsMigrations: Migration[] = [
       create index proposals_component_comments_idx on proposals(component_id, comments_count desc, id desc)
         include (state, category_id, district_id) where hidden_at is null;`,
   },
+  openDataVersionMigration,
 ];

@@ -6,6 +6,7 @@ import type { OpenDataExport } from '../../core/modules/manifest.ts';
 import { ANONYMOUS } from '../../core/auth/actor.ts';
 import { defineMessages } from '../../core/i18n/catalog.ts';
 import { csvChunks, jsonArrayChunks, keysetPages, mapPages } from '../../core/open-data/encode.ts';
+import { slottedVersion } from '../../core/open-data/data-version.ts';
 import { loadHostedComponent } from '../spaces/hosted.ts';
 import { proposalPolicy } from './policy.ts';
 import { subjectOf } from './subject.ts';
@@ -59,6 +60,9 @@ export const proposalsOpenData: OpenDataExport = {
   title: 'proposals.openData.title',
   description: 'proposals.openData.description',
   formats: ['csv', 'json'],
+  // Bumped by triggers on proposals, their components, spaces, categories and districts
+  // (migration 005): 16 rows to read.
+  lastModified: (ctx) => slottedVersion(ctx, 'proposals_open_data_version'),
   async produce(ctx, format, { locale }) {
     const base = ctx.config.baseUrl;
     const pages = proposalPages(ctx, locale);

@@ -1,5 +1,6 @@
 import type { Migration } from '../../core/db/migrate.ts';
 import { summaryDeltasMigration } from './migrations-summary-deltas.ts';
+import { openDataVersionMigration } from './migrations-open-data-version.ts';
 
 export const reportsMigrations: Migration[] = [
   {
@@ -280,4 +281,5 @@ export const reportsMigrations: Migration[] = [
       create index reports_public_district_status_idx on reports (district_id, status, created_at desc, id desc) include (category_id)
         where status <> 'unconfirmed' and hidden_at is null;`,
   },
+  openDataVersionMigration,
 ];

@@ -6,6 +6,7 @@ import type { Locale } from '../../core/config/config.ts';
 import type { OpenDataExport } from '../../core/modules/manifest.ts';
 import { defineMessages } from '../../core/i18n/catalog.ts';
 import { csvChunks, featureCollectionChunks, jsonArrayChunks, keysetPages, mapPages } from '../../core/open-data/encode.ts';
+import { slottedVersion } from '../../core/open-data/data-version.ts';
 import { iso, whereFor } from './queries.ts';
 import type { Status } from './workflow.ts';
 
@@ -47,6 +48,8 @@ export const reportsOpenData: OpenDataExport = {
   title: 'reports.openData.title',
   description: 'reports.openData.description',
   formats: ['csv', 'geojson', 'json'],
+  // Bumped by triggers on reports, categories and districts (migration 009): 16 rows to read.
+  lastModified: (ctx) => slottedVersion(ctx, 'reports_open_data_version'),
   async produce(ctx, format, { locale }) {
     const base = ctx.config.baseUrl;
     const pages = reportPages(ctx, locale);
