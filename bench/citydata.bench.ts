@@ -4,7 +4,9 @@
 //    reading is committed (group commit), on the embedded PGlite (file-backed) and on PostgreSQL when
 //    one answers at $CITYDATA_BENCH_PG (default postgres://postgres@127.0.0.1:5432/postgres); side by
 //    side with the limit: COPY of the very same rows into the same table. The publisher runs in its
-//    own process.
+//    own process. Three runs, the median reported with all three; the figures also give the mean
+//    group-commit size and the CPU time the server process (broker, ingestion, database client;
+//    PGlite included) spent per reading, which moves less with the machine's load than the rate does.
 //  - NGSI-LD: 100,000 entities; single-entity upsert req/s and query-by-type latency (p50/p95), with
 //    10 concurrent clients in this process.
 import { spawn } from 'node:child_process';
@@ -33,6 +35,7 @@ const machine = () => ({ cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model 
 const DEVICES = 1000;
 const CLIENTS = 4;
 const WINDOW = 1000;
+const RUNS = Number(process.env.CITYDATA_BENCH_RUNS ?? 3);
 
 function config(over: Partial<Config>): Config {
   return loadConfig({ PORT: '0', DEZVOLT_RATE_LIMIT: '0', DEZVOLT_SECRET: 'bench-secret-bench-secret', LOG_LEVEL: 'silent' }, { seedDemo: false, runWorker: false, ...over });
@@ -105,16 +108,40 @@ async function ingestion(engine: 'PGlite (embedded, file-backed)' | 'PostgreSQL'
     const apiKey = await registerDevices(ctx, DEVICES);
     const ing = await startIngestion(ctx, { port: 0, host: '127.0.0.1' });
     await publish(ing.port!, apiKey, 5_000); // warm-up: JIT, caches, connections
-    await ctx.database.exec('truncate citydata_readings; truncate citydata_mqtt_seen');
-    const run = await publish(ing.port!, apiKey, messages);
+    // Several runs, the median reported: on a shared machine one run can land in someone else's burst.
+    const runs: { rate: number; seconds: number; meanBatch: number; cpuUs: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await ctx.database.exec('truncate citydata_readings; truncate citydata_mqtt_seen');
+      const batches0 = ing.stats.batches;
+      const committed0 = ing.stats.committed;
+      const cpu0 = process.cpuUsage();
+      const run = await publish(ing.port!, apiKey, messages);
+      const cpu = process.cpuUsage(cpu0);
+      const [stored] = await ctx.database.query<{ n: number }>('select count(*)::int as n from citydata_readings');
+      if (run.acked !== messages || stored!.n !== messages) throw new Error(`acked ${run.acked}, stored ${stored!.n} of ${messages}`);
+      runs.push({
+        rate: messages / (run.elapsedMs / 1000),
+        seconds: run.elapsedMs / 1000,
+        meanBatch: (ing.stats.committed - committed0) / (ing.stats.batches - batches0),
+        cpuUs: (cpu.user + cpu.system) / messages,
+      });
+    }
     await ing.stop();
-    const [stored] = await ctx.database.query<{ n: number }>('select count(*)::int as n from citydata_readings');
-    if (run.acked !== messages || stored!.n !== messages) throw new Error(`acked ${run.acked}, stored ${stored!.n} of ${messages}`);
+    const median = [...runs].sort((a, b) => a.rate - b.rate)[Math.floor(runs.length / 2)]!;
     const copy = await copyRows(ctx, url);
-    const mqttRate = messages / (run.elapsedMs / 1000);
+    const mqttRate = median.rate;
     const copyRate = copy.rows / (copy.ms / 1000);
     return {
-      [`${engine} · MQTT QoS 1, ack after commit`]: { readings_per_s: round(mqttRate), readings: messages, seconds: round(run.elapsedMs / 1000, 2), target_per_s: 20000, met: mqttRate >= 20000 },
+      [`${engine} · MQTT QoS 1, ack after commit (median of ${RUNS} runs)`]: {
+        readings_per_s: round(mqttRate),
+        readings: messages,
+        seconds: round(median.seconds, 2),
+        target_per_s: 20000,
+        met: mqttRate >= 20000,
+        runs_per_s: runs.map((r) => round(r.rate)).join(' / '),
+        mean_batch: round(median.meanBatch),
+        server_cpu_us_per_reading: round(median.cpuUs, 1),
+      },
       [`${engine} · COPY of the same rows (limit)`]: { readings_per_s: round(copyRate), readings: copy.rows, seconds: round(copy.ms / 1000, 2) },
       [`${engine} · MQTT as share of COPY`]: { share_of_copy: `${round((mqttRate / copyRate) * 100, 1)} %` },
     };
@@ -241,8 +268,8 @@ if (only !== 'ngsi') {
   if (havePg) Object.assign(figures, await ingestion('PostgreSQL', Number(process.env.CITYDATA_BENCH_MESSAGES_PG ?? 100_000), pgUrl));
   write(
     'citydata-ingest',
-    'Sustained MQTT QoS 1 ingestion into the embedded aedes broker, each PUBACK sent only after the reading is committed (group commit), against PostgreSQL COPY of the same rows into the same partitioned table. One reading per message, server-stamped (so the redelivery guard runs too).',
-    { devices: DEVICES, mqtt_connections: CLIENTS, unacknowledged_per_connection: WINDOW, publisher: 'separate process', postgresql: havePg ? 'yes' : 'not reachable, skipped' },
+    'Sustained MQTT QoS 1 ingestion into the embedded aedes broker, each PUBACK sent only after the reading is committed (group commit, one statement per batch), against PostgreSQL COPY of the same rows into the same partitioned table. One reading per message, server-stamped (so the redelivery guard runs too). Median of three runs (all three in runs_per_s); mean_batch is readings per transaction, server_cpu_us_per_reading the CPU time of the server process (broker, ingestion, database client, and PGlite itself on PGlite) per reading, steadier than the rate on a shared machine.',
+    { devices: DEVICES, mqtt_connections: CLIENTS, unacknowledged_per_connection: WINDOW, publisher: 'separate process', runs: RUNS, postgresql: havePg ? 'yes' : 'not reachable, skipped' },
     figures,
   );
 }
