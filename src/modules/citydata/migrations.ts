@@ -120,4 +120,15 @@ export const citydataMigrations: Migration[] = [
         n bigint not null default 0
       );`,
   },
+  {
+    // Which connection recorded a message id, and whether it came flagged as a re-send: an id used
+    // again on the same connection without the DUP flag is a new message (MQTT lets a client reuse
+    // an id once it has its PUBACK), so a gateway that sends the same reading twice with a recycled
+    // id is no longer taken for a redelivery. Only a message on another connection (after a
+    // reconnect, which is when clients re-send) or flagged DUP is checked against the digest.
+    name: '002_citydata_mqtt_seen_connection',
+    sql: `
+      alter table citydata_mqtt_seen add column connection text not null default '';
+      alter table citydata_mqtt_seen add column dup boolean not null default true;`,
+  },
 ];

@@ -20,7 +20,7 @@ export interface Observation {
   /** Normalized attributes, each with its observedAt. */
   attrs: Attributes;
   /** MQTT QoS 1 redelivery key, for messages that carry no timestamp of their own. */
-  redelivery?: { clientId: string; messageId: number; digest: string } | undefined;
+  redelivery?: { clientId: string; messageId: number; digest: string; connection?: string; dup?: boolean } | undefined;
 }
 
 export interface ApplyResult {
@@ -74,11 +74,16 @@ async function write(tx: TxQuery, obs: Observation[], mergeState: boolean, guard
   const clients: string[] = [];
   const ids: number[] = [];
   const digests: string[] = [];
+  const connections: string[] = [];
+  const dups: string[] = [];
   for (const o of obs) {
     if (guard && o.redelivery) {
       clients.push(o.redelivery.clientId);
       ids.push(o.redelivery.messageId);
       digests.push(o.redelivery.digest);
+      connections.push(o.redelivery.connection ?? '');
+      // Without a word on the DUP flag, a repeat is taken as a possible redelivery.
+      dups.push(o.redelivery.dup === false ? 'false' : 'true');
     }
     let now: string | undefined;
     for (const k in o.attrs) {
@@ -121,11 +126,16 @@ async function write(tx: TxQuery, obs: Observation[], mergeState: boolean, guard
   let fresh = 'true';
   if (clients.length > 0) {
     // Later messages in the same batch may reuse an id only after its PUBACK, which has not left yet.
+    // A known id is a new message when it comes on the connection that recorded it without the DUP
+    // flag (clients re-send only after reconnecting, or flagged), when its bytes differ, or when the
+    // record is older than any redelivery would be (migration 002).
     ctes.push(`seen as (
-      insert into citydata_mqtt_seen (client_id, message_id, digest)
-      select * from unnest(${p(textArray(clients))}::text[], ${p(numberArray(ids))}::int[], ${p(textArray(digests))}::text[])
-      on conflict (client_id, message_id) do update set digest = excluded.digest, at = now()
-        where citydata_mqtt_seen.digest <> excluded.digest or citydata_mqtt_seen.at < now() - interval '10 minutes'
+      insert into citydata_mqtt_seen (client_id, message_id, digest, connection, dup)
+      select * from unnest(${p(textArray(clients))}::text[], ${p(numberArray(ids))}::int[], ${p(textArray(digests))}::text[],
+                           ${p(textArray(connections))}::text[], ${p(textArray(dups))}::boolean[])
+      on conflict (client_id, message_id) do update set digest = excluded.digest, at = now(), connection = excluded.connection, dup = excluded.dup
+        where (not excluded.dup and excluded.connection <> '' and citydata_mqtt_seen.connection = excluded.connection)
+           or citydata_mqtt_seen.digest <> excluded.digest or citydata_mqtt_seen.at < now() - interval '10 minutes'
       returning client_id, message_id)`);
     ctes.push(`ok as (select count(*) = ${p(clients.length)}::int as fresh from seen)`);
     fresh = '(select fresh from ok)';

@@ -8,9 +8,10 @@
 // A failed commit sends no PUBACK: the connection is dropped and the broker delivers again to the
 // persistent session (clean: false).
 import mqtt, { type IPublishPacket, type MqttClient, type Packet } from 'mqtt';
-import type { Settle } from './service.ts';
+import { randomUUID } from 'node:crypto';
+import type { Delivery, Settle } from './service.ts';
 
-export type Handler = (topic: string, payload: Buffer, qos: number, clientId: string, messageId: number | undefined, settle: Settle) => void;
+export type Handler = (topic: string, payload: Buffer, qos: number, clientId: string, messageId: number | undefined, from: Delivery, settle: Settle) => void;
 
 type SendPacket = (packet: Packet, cb?: (err?: Error) => void, cbStorePut?: unknown, noStore?: boolean) => void;
 
@@ -35,14 +36,18 @@ export function subscribeExternal(url: string, clientId: string, subscriptions: 
     // mqtt.js moves on to the next message; this one's PUBACK waits above.
     cb?.();
   };
+  // The broker re-sends unacknowledged messages when we reconnect: each connection gets its own id.
+  let connection = randomUUID();
+  client.on('connect', () => (connection = randomUUID()));
   client.handleMessage = (packet: IPublishPacket, done) => {
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+    const from: Delivery = { connection, dup: packet.dup === true };
     if (packet.qos !== 1 || packet.messageId === undefined) {
       // QoS 0 has no acknowledgement to hold; QoS 2 keeps mqtt.js's own one-at-a-time flow.
-      handle(packet.topic, payload, packet.qos, 'external', packet.messageId, (err) => done(err));
+      handle(packet.topic, payload, packet.qos, 'external', packet.messageId, from, (err) => done(err));
       return;
     }
-    held.set(packet.messageId, new Promise<void>((resolve, reject) => handle(packet.topic, payload, packet.qos, 'external', packet.messageId, (err) => (err ? reject(err) : resolve()))));
+    held.set(packet.messageId, new Promise<void>((resolve, reject) => handle(packet.topic, payload, packet.qos, 'external', packet.messageId, from, (err) => (err ? reject(err) : resolve()))));
     done();
   };
   client.on('connect', () => client.subscribe(subscriptions, { qos: 1 }));

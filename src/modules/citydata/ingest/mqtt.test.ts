@@ -79,6 +79,22 @@ test('a QoS 1 message repeated with the same id and bytes is stored once', async
   assert.equal(temps.length, before + 2);
 });
 
+test('the same bytes with a recycled id on the same connection, without DUP, are a new reading', async () => {
+  const before = (await readings('urn:ngsi-ld:WasteContainer:cluj:bin-2', 'temperature')).filter((r) => r.num === 23).length;
+  // A gateway reuses a message id once it has the PUBACK; a sensor repeats its value.
+  const raw = await mqtt.connectAsync(`mqtt://127.0.0.1:${ingestion.port}`, { clientId: 'recycled-ids-test' });
+  const internals = raw as unknown as { _sendPacket(p: unknown, cb: (e?: Error) => void): void };
+  const packet = { topic: `/ul/${group.apiKey}/bin-2/attrs`, payload: Buffer.from('t|23'), qos: 1 as const, messageId: 4343, cmd: 'publish' as const, retain: false, dup: false };
+  for (let i = 0; i < 2; i++) {
+    const acked = new Promise<void>((resolve) => raw.on('packetreceive', (p) => p.cmd === 'puback' && p.messageId === 4343 && resolve()));
+    await new Promise<void>((resolve, reject) => internals._sendPacket(packet, (e) => (e ? reject(e) : resolve())));
+    await acked;
+  }
+  await raw.endAsync();
+  const after = (await readings('urn:ngsi-ld:WasteContainer:cluj:bin-2', 'temperature')).filter((r) => r.num === 23).length;
+  assert.equal(after - before, 2);
+});
+
 test('unknown keys, unknown devices and unreadable payloads are dropped and counted, never crash the broker', async () => {
   const before = ingestion.stats.received;
   await client.publishAsync(`dezvolt/not-a-key/bin-1/attrs`, JSON.stringify({ fillingLevel: 1 }), { qos: 1 });

@@ -3,7 +3,7 @@
 // readings are committed: aedes sends PUBACK when authorizePublish calls back, which waits for the
 // batch writer; with mqtt.js the PUBACK is held until the commit (external.ts).
 import { createServer, type Server } from 'node:net';
-import { hash } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { Aedes } from 'aedes';
 import type { AppContext } from '../../../core/context.ts';
 import { BatchWriter } from './writer.ts';
@@ -53,11 +53,17 @@ function settleAll(n: number, settle: Settle): Settle {
   };
 }
 
+/** The connection a message came on (an id unique across restarts) and its DUP flag. */
+export interface Delivery {
+  connection: string;
+  dup: boolean;
+}
+
 /** Called once per message: with no argument when it is committed or deliberately dropped, with an error when it could not be stored. */
 export type Settle = (err?: Error) => void;
 
 export function createHandler(writer: BatchWriter, directory: DeviceDirectory, stats: IngestStats) {
-  function accept(topic: string, t: Topic, device: Device | 'unknown_key' | 'unknown_device', payload: Buffer, qos: number, clientId: string, messageId: number | undefined, settle: Settle): void {
+  function accept(topic: string, t: Topic, device: Device | 'unknown_key' | 'unknown_device', payload: Buffer, qos: number, clientId: string, messageId: number | undefined, from: Delivery, settle: Settle): void {
     // The API key never reaches the log: only the device id and the topic format.
     if (typeof device === 'string') {
       stats.drop(device, `${t.format} device "${t.deviceId.slice(0, 64)}"`);
@@ -82,22 +88,22 @@ export function createHandler(writer: BatchWriter, directory: DeviceDirectory, s
       let redelivery: Observation['redelivery'];
       if (qos > 0 && messageId !== undefined && !ownTime) {
         digest ??= messageDigest(topic, payload);
-        redelivery = { clientId: i === 0 ? clientId : `${clientId}#${i}`, messageId, digest };
+        redelivery = { clientId: i === 0 ? clientId : `${clientId}#${i}`, messageId, digest, connection: from.connection, dup: from.dup };
       }
       writer.write({ entityId: device.entityId, type: device.type, attrs, redelivery }, one);
     }
   }
 
-  function acceptSafely(topic: string, t: Topic, device: Device | 'unknown_key' | 'unknown_device', payload: Buffer, qos: number, clientId: string, messageId: number | undefined, settle: Settle): void {
+  function acceptSafely(topic: string, t: Topic, device: Device | 'unknown_key' | 'unknown_device', payload: Buffer, qos: number, clientId: string, messageId: number | undefined, from: Delivery, settle: Settle): void {
     try {
-      accept(topic, t, device, payload, qos, clientId, messageId, settle);
+      accept(topic, t, device, payload, qos, clientId, messageId, from, settle);
     } catch (err) {
       settle(err as Error);
     }
   }
 
   /** Settles when the message is committed or deliberately dropped; with an error when it could not be stored. */
-  return function handle(topic: string, payload: Buffer, qos: number, clientId: string, messageId: number | undefined, settle: Settle): void {
+  return function handle(topic: string, payload: Buffer, qos: number, clientId: string, messageId: number | undefined, from: Delivery, settle: Settle): void {
     stats.received++;
     const t = parseTopic(topic);
     if (!t) {
@@ -106,10 +112,10 @@ export function createHandler(writer: BatchWriter, directory: DeviceDirectory, s
     }
     // A known device is answered from the cache synchronously: no promise, no extra tick per message.
     const cached = directory.cached(t.apiKey, t.deviceId);
-    if (cached !== undefined) acceptSafely(topic, t, cached, payload, qos, clientId, messageId, settle);
+    if (cached !== undefined) acceptSafely(topic, t, cached, payload, qos, clientId, messageId, from, settle);
     else
       directory.resolve(t.apiKey, t.deviceId).then(
-        (device) => acceptSafely(topic, t, device, payload, qos, clientId, messageId, settle),
+        (device) => acceptSafely(topic, t, device, payload, qos, clientId, messageId, from, settle),
         (err: Error) => settle(err),
       );
   };
@@ -146,11 +152,15 @@ export async function startIngestion(ctx: AppContext, opts: IngestionOptions): P
   }
 
   const broker = await Aedes.createBroker({ maxClientsIdLength: 128 });
+  // aedes keeps one client object per connection.
+  const connections = new WeakMap<object, string>();
   broker.authorizePublish = (client, packet, callback) => {
     // Wills published on behalf of a vanished client carry no device identity worth storing.
     if (!client) return callback(new Error('no will messages'));
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-    handle(packet.topic, payload, packet.qos, client.id, packet.messageId, (err) => {
+    let connection = connections.get(client);
+    if (!connection) connections.set(client, (connection = randomUUID()));
+    handle(packet.topic, payload, packet.qos, client.id, packet.messageId, { connection, dup: packet.dup === true }, (err) => {
       if (!err) return callback(null);
       console.error(`[citydata] could not store a reading: ${err.message}`);
       // No PUBACK: the connection closes and the device sends the message again.
