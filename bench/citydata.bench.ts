@@ -263,9 +263,9 @@ function write(name: string, about: string, input: Record<string, unknown>, figu
 const only = process.env.CITYDATA_BENCH_ONLY;
 if (only !== 'ngsi') {
   const pgUrl = process.env.CITYDATA_BENCH_PG ?? process.env.DATABASE_URL_TEST ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const figures: Figures = { ...(await ingestion('PGlite (embedded, file-backed)', Number(process.env.CITYDATA_BENCH_MESSAGES_PGLITE ?? 40_000))) };
+  const figures: Figures = { ...(await ingestion('PGlite (embedded, file-backed)', Number(process.env.CITYDATA_BENCH_MESSAGES_PGLITE ?? 200_000))) };
   const havePg = await pgAvailable(pgUrl);
-  if (havePg) Object.assign(figures, await ingestion('PostgreSQL', Number(process.env.CITYDATA_BENCH_MESSAGES_PG ?? 100_000), pgUrl));
+  if (havePg) Object.assign(figures, await ingestion('PostgreSQL', Number(process.env.CITYDATA_BENCH_MESSAGES_PG ?? 1_000_000), pgUrl));
   write(
     'citydata-ingest',
     'Sustained MQTT QoS 1 ingestion into the embedded aedes broker, each PUBACK sent only after the reading is committed (group commit, one statement per batch), against PostgreSQL COPY of the same rows into the same partitioned table. One reading per message, server-stamped (so the redelivery guard runs too). Median of three runs (all three in runs_per_s); mean_batch is readings per transaction, server_cpu_us_per_reading the CPU time of the server process (broker, ingestion, database client, and PGlite itself on PGlite) per reading, steadier than the rate on a shared machine.',
