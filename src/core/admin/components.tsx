@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../ui/page-context.ts';
 import { formatDateTime } from '../home/home-page.tsx';
+import { FieldNotes, describedBy } from '../ui/forms.tsx';
 
 export interface Crumb {
   href: string;
@@ -81,21 +82,11 @@ export const isoSql = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY
 /** A labelled drop-down with the same error wiring as the shared Field. */
 export function Select(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string | undefined; hint?: string | undefined; error?: string | undefined; required?: boolean }) {
   const id = `f-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <select id={id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
+      <FieldNotes id={id} hint={props.hint} error={props.error} />
+      <select id={id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, props.error)}>
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value}>
             {o.label}

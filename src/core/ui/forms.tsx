@@ -26,6 +26,29 @@ export function ErrorSummary(props: { page: PageContext; errors?: FieldError[] |
   );
 }
 
+/** The ids a control's aria-describedby names: its hint and its error, when shown. */
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A control's hint and error paragraphs, with the ids describedBy names. */
+export function FieldNotes(p: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {p.hint ? (
+        <p class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p class="error" id={`${p.id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
@@ -44,13 +67,12 @@ interface FieldProps {
 
 export function Field(p: FieldProps) {
   const id = `f-${p.name}`;
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name: p.name,
     required: p.required,
     'aria-invalid': p.error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy,
+    'aria-describedby': describedBy(id, p.hint, p.error),
     autocomplete: p.autocomplete,
     minLength: p.minLength,
     maxLength: p.maxLength,
@@ -60,16 +82,7 @@ export function Field(p: FieldProps) {
   return (
     <div class={p.error ? 'field field-error' : 'field'}>
       <label for={id}>{p.label}</label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p class="error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={p.hint} error={p.error} />
       {p.multiline ? <textarea {...common} rows={5}>{p.value ?? ''}</textarea> : <input {...common} type={p.type ?? 'text'} value={p.value ?? ''} />}
     </div>
   );

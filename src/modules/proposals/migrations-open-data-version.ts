@@ -1,4 +1,5 @@
 import type { Migration } from '../../core/db/migrate.ts';
+import { slottedVersionSql } from '../../core/open-data/data-version.ts';
 
 /**
  * The proposals open-data file's version (read by open-data.ts, see core/open-data/data-version.ts):
@@ -21,36 +22,18 @@ import type { Migration } from '../../core/db/migrate.ts';
 export const openDataVersionMigration: Migration = {
   name: '005_proposals_open_data_version',
   sql: `
-    create table proposals_open_data_version (
-      slot smallint primary key,
-      n bigint not null default 0,
-      changed_at timestamptz not null default now()
-    );
-    insert into proposals_open_data_version (slot) select generate_series(0, 15);
-    create function proposals_open_data_bump() returns trigger language plpgsql as $fn$
-    begin
-      update proposals_open_data_version set n = n + 1, changed_at = clock_timestamp()
-      where slot = (select slot from proposals_open_data_version where slot = pg_backend_pid() % 16 for update skip locked);
-      if not found then
-        update proposals_open_data_version set n = n + 1, changed_at = clock_timestamp()
-        where slot = (select slot from proposals_open_data_version order by slot limit 1 for update skip locked);
-      end if;
-      if not found then
-        update proposals_open_data_version set n = n + 1, changed_at = clock_timestamp() where slot = pg_backend_pid() % 16;
-      end if;
-      return null;
-    end $fn$;
+    ${slottedVersionSql('proposals')}
     create trigger proposals_open_data_ins_del after insert or delete or truncate on proposals
-      for each statement execute function proposals_open_data_bump();
+      for each statement execute function proposals_open_data_touched();
     create trigger proposals_open_data_upd
       after update of component_id, title, state, supports_count, comments_count, category_id, district_id, hidden_at, created_at on proposals
-      for each statement execute function proposals_open_data_bump();
+      for each statement execute function proposals_open_data_touched();
     create trigger proposals_open_data_components after update of space_id, module, published on space_components
-      for each statement execute function proposals_open_data_bump();
+      for each statement execute function proposals_open_data_touched();
     create trigger proposals_open_data_spaces after update of title, published on spaces
-      for each statement execute function proposals_open_data_bump();
+      for each statement execute function proposals_open_data_touched();
     create trigger proposals_open_data_categories after update of name_ro, name_en, name_hu on proposal_categories
-      for each statement execute function proposals_open_data_bump();
+      for each statement execute function proposals_open_data_touched();
     create trigger proposals_open_data_areas after update of name on areas
-      for each statement execute function proposals_open_data_bump();`,
+      for each statement execute function proposals_open_data_touched();`,
 };

@@ -1,4 +1,5 @@
 import type { Migration } from '../../core/db/migrate.ts';
+import { slottedVersionSql } from '../../core/open-data/data-version.ts';
 
 /**
  * The reports open-data file's version (read by open-data.ts, see core/open-data/data-version.ts):
@@ -24,24 +25,7 @@ import type { Migration } from '../../core/db/migrate.ts';
 export const openDataVersionMigration: Migration = {
   name: '009_reports_open_data_version',
   sql: `
-    create table reports_open_data_version (
-      slot smallint primary key,
-      n bigint not null default 0,
-      changed_at timestamptz not null default now()
-    );
-    insert into reports_open_data_version (slot) select generate_series(0, 15);
-    create function reports_open_data_bump() returns void language plpgsql as $fn$
-    begin
-      update reports_open_data_version set n = n + 1, changed_at = clock_timestamp()
-      where slot = (select slot from reports_open_data_version where slot = pg_backend_pid() % 16 for update skip locked);
-      if not found then
-        update reports_open_data_version set n = n + 1, changed_at = clock_timestamp()
-        where slot = (select slot from reports_open_data_version order by slot limit 1 for update skip locked);
-      end if;
-      if not found then
-        update reports_open_data_version set n = n + 1, changed_at = clock_timestamp() where slot = pg_backend_pid() % 16;
-      end if;
-    end $fn$;
+    ${slottedVersionSql('reports')}
     create function reports_open_data_inserted() returns trigger language plpgsql as $fn$
     begin
       if exists (select 1 from new_rows where status <> 'unconfirmed' and hidden_at is null) then perform reports_open_data_bump(); end if;
@@ -70,11 +54,6 @@ export const openDataVersionMigration: Migration = {
         select id, status, category_id, district_id, created_at, updated_at, description_public, ST_X(location), ST_Y(location)
         from new_rows where status <> 'unconfirmed' and hidden_at is null
       ) then perform reports_open_data_bump(); end if;
-      return null;
-    end $fn$;
-    create function reports_open_data_touched() returns trigger language plpgsql as $fn$
-    begin
-      perform reports_open_data_bump();
       return null;
     end $fn$;
     create trigger reports_open_data_ins after insert on reports referencing new table as new_rows

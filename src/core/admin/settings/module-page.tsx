@@ -1,6 +1,6 @@
 import type { FieldError } from '../../http/problem.ts';
 import type { PageContext } from '../../ui/page-context.ts';
-import { CsrfField, ErrorSummary, Field, errorFor } from '../../ui/forms.tsx';
+import { CsrfField, ErrorSummary, Field, FieldNotes, describedBy, errorFor } from '../../ui/forms.tsx';
 import { AdminShell, Select } from '../components.tsx';
 import { boundsText, clearName, type FormValue, type SettingField, type SettingsSection } from './module-fields.ts';
 
@@ -77,9 +77,6 @@ function SettingControl(props: { page: PageContext; field: SettingField; view: M
   }
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
 
 /** Several choices: a fieldset of checkboxes, the first one carrying `f-<name>` so the error summary can point at it. */
 function CheckboxGroup(props: { page: PageContext; field: SettingField; checked: string[]; hint?: string | undefined; error?: string | undefined }) {
@@ -88,16 +85,7 @@ function CheckboxGroup(props: { page: PageContext; field: SettingField; checked:
   return (
     <fieldset class={props.error ? 'field field-error' : 'field'} aria-describedby={describedBy(id, props.hint, props.error)}>
       <legend>{page.t(f.label)}</legend>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={props.hint} error={props.error} />
       {f.options.map((o, i) => {
         const optionId = i === 0 ? id : `${id}-${o.value}`;
         return (
