@@ -6,6 +6,7 @@ import type { Mailer } from './mail/mailer.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { EventBus } from './events/bus.ts';
 import type { SettingsStore } from './settings/settings.ts';
+import type { ReferenceCache } from './cache/reference-cache.ts';
 
 /** Everything a request handler, job or seed may use; built once per process by createContext. */
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   jobs: JobQueue;
   events: EventBus;
   settings: SettingsStore;
+  /** Rarely changing data read by most requests, dropped as soon as its tables change. */
+  cache: ReferenceCache;
   /** HMAC key for CSRF tokens. */
   secret: string;
 }

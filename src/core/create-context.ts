@@ -13,6 +13,8 @@ import { JobQueue } from './jobs/queue.ts';
 import { Mailer, smtpTransport } from './mail/mailer.ts';
 import { EventBus } from './events/bus.ts';
 import { SettingsStore } from './settings/settings.ts';
+import { ReferenceCache } from './cache/reference-cache.ts';
+import { watchWrites } from './db/table-writes.ts';
 import { allModules } from '../modules/index.ts';
 
 export function enabledModules(config: Config, modules: ModuleManifest[] = allModules): ModuleManifest[] {
@@ -46,22 +48,25 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   // Every module's migrations run, enabled or not, so switching a module on later never meets a missing table.
   const all = opts.modules ?? allModules;
   const modules = enabledModules(config, all);
-  const database = opts.database ?? (await openDatabase(config));
+  const opened = opts.database ?? (await openDatabase(config));
   try {
-    await migrate(database, migrationSets(all), (m, n) => opts.log?.(`migrated ${m}/${n}`));
+    await migrate(opened, migrationSets(all), (m, n) => opts.log?.(`migrated ${m}/${n}`));
   } catch (err) {
-    if (!opts.database) await database.close();
+    if (!opts.database) await opened.close();
     throw err;
   }
+  const cache = new ReferenceCache();
+  const database = watchWrites(opened, (tables) => cache.changed(tables));
+  await cache.listen(database);
   const catalog = buildCatalog(modules);
-  const settings = new SettingsStore(database);
+  const settings = new SettingsStore(database, cache);
   const jobs = new JobQueue(database);
   const smtpTimeouts = { connectionMs: config.smtpConnectionTimeoutMs, greetingMs: config.smtpGreetingTimeoutMs, socketMs: config.smtpSocketTimeoutMs };
   const mail = new Mailer(database, jobs, config.mailFrom, config.smtpUrl ? smtpTransport(config.smtpUrl, smtpTimeouts) : undefined);
   const events = new EventBus(database);
   await events.start();
   const secret = config.secret ?? (await settings.secret());
-  const ctx: AppContext = { config, database, catalog, modules, mail, jobs, events, settings, secret };
+  const ctx: AppContext = { config, database, catalog, modules, mail, jobs, events, settings, cache, secret };
   for (const m of modules) for (const [name, handler] of Object.entries(m.jobs ?? {})) jobs.register(`${m.name}.${name}`, (payload, job) => handler(ctx, payload, job));
   return ctx;
 }

@@ -1,4 +1,5 @@
 import type { Migration } from './migrate.ts';
+import { NOTIFY_FUNCTION_SQL, notifyChangesSql } from '../cache/reference-cache.ts';
 
 // Core tables every module relies on: people, roles, departments and areas, privacy records,
 // mail outbox, durable jobs, domain events and the admin audit log.
@@ -174,5 +175,11 @@ export const coreMigrations: Migration[] = [
         details jsonb not null default '{}',
         at timestamptz not null default now()
       );`,
+  },
+  {
+    // Processes keep settings and areas in memory (core/cache/reference-cache.ts) and drop them
+    // when these announce a change.
+    name: '005_table_change_notify',
+    sql: NOTIFY_FUNCTION_SQL + notifyChangesSql(['settings', 'areas']),
   },
 ];

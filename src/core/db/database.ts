@@ -9,7 +9,7 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
   /** Parameterised single statement; returns rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction on one connection. */
@@ -19,8 +19,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export interface QueryOptions {
+  /**
+   * Parse and plan the statement once per connection and reuse that plan (PostgreSQL; PGlite runs it
+   * as usual). For hot statements with a fixed text whose best plan does not depend on the values of
+   * their parameters: the plan is generic, chosen without them. Limits and offsets belong in the
+   * parameters, or every page would be a statement of its own.
+   */
+  prepare?: boolean;
+}
+
 export interface TxQuery {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
   exec(sql: string): Promise<void>;
   db: Db;
 }

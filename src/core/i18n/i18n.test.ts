@@ -106,6 +106,23 @@ test('counts agree with their noun in each language (ICU plural messages)', () =
   assert.equal(ro('plain', { count: 5, q: "{it's}" }), "5 x {it's}", 'messages without plurals substitute as before');
 });
 
+test('a count-only plural is formatted once per count and language, never mixed up', () => {
+  const c = new Catalog();
+  c.add('test', {
+    ro: { s: '{count, plural, one {# susținere} few {# susțineri} other {# de susțineri}}' },
+    en: { s: '{count, plural, one {# support} other {# supports}}' },
+    hu: { s: '{count, plural, other {# támogatás}}' },
+  });
+  const ro = c.translator('ro');
+  const en = c.translator('en');
+  for (let round = 0; round < 2; round++) {
+    assert.deepEqual([1, 3, 20, 1, 1500].map((count) => ro('s', { count })), ['1 susținere', '3 susțineri', '20 de susțineri', '1 susținere', '1.500 de susțineri']);
+    assert.deepEqual([1, 3, 1500].map((count) => en('s', { count })), ['1 support', '3 supports', '1,500 supports']);
+  }
+  assert.equal(ro('s', { count: '100+' }), '100+ de susțineri');
+  assert.equal(c.translator('ro'), ro, 'one translator per language');
+});
+
 test('a plural message missing its count shows its key instead of failing the page', () => {
   const c = new Catalog();
   c.add('test', { ro: { n: '{count, plural, one {# vot} other {# voturi}}' }, en: { n: '{count, plural, one {# vote} other {# votes}}' }, hu: { n: '{count, plural, other {# szavazat}}' } });

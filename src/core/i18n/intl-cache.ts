@@ -14,3 +14,13 @@ export const dateTimeFormat = (tag: string, opts: Intl.DateTimeFormatOptions = {
 
 export const numberFormat = (tag: string, opts: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
   cached('n', tag, opts, () => new Intl.NumberFormat(tag, opts));
+
+const plurals = new Map<string, Intl.PluralRules>();
+
+/** Plural rules per language tag and type (cardinal "1 comentariu / 3 comentarii", ordinal). */
+export function pluralRules(tag: string, type: Intl.PluralRuleType = 'cardinal'): Intl.PluralRules {
+  const key = `${tag}|${type}`;
+  let r = plurals.get(key);
+  if (!r) plurals.set(key, (r = new Intl.PluralRules(tag, { type })));
+  return r;
+}

@@ -2,6 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import type { Locale } from '../config/config.ts';
+import type { ReferenceCache } from '../cache/reference-cache.ts';
+
+const SETTINGS_TABLES = ['settings'] as const;
 
 export interface CitySettings {
   name: string;
@@ -24,16 +27,17 @@ export const DEFAULT_CITY: CitySettings = {
 };
 
 export class SettingsStore {
-  private cache = new Map<string, unknown>();
-
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly cache: ReferenceCache,
+  ) {}
 
   async get<T>(key: string, defaults: T): Promise<T> {
-    if (!this.cache.has(key)) {
-      const [row] = await this.database.query<{ value: unknown }>('select value from settings where key = $1', [key]);
-      this.cache.set(key, row?.value ?? null);
-    }
-    const v = this.cache.get(key);
+    // Kept in memory until the settings table changes, in this process or another.
+    const v = await this.cache.get(`settings:${key}`, SETTINGS_TABLES, async () => {
+      const [row] = await this.database.query<{ value: unknown }>('select value from settings where key = $1', [key], { prepare: true });
+      return row?.value ?? null;
+    });
     if (v === null || v === undefined) return defaults;
     return typeof defaults === 'object' && defaults !== null && !Array.isArray(defaults) ? { ...defaults, ...(v as object) } : (v as T);
   }
@@ -44,7 +48,6 @@ export class SettingsStore {
        on conflict (key) do update set value = excluded.value, updated_at = now()`,
       [key, JSON.stringify(value)],
     );
-    this.cache.set(key, value);
   }
 
   city(): Promise<CitySettings> {
@@ -57,7 +60,6 @@ export class SettingsStore {
     if (existing) return existing;
     const fresh = randomBytes(32).toString('base64url');
     await this.database.query(`insert into settings (key, value) values ('secret', $1) on conflict (key) do nothing`, [JSON.stringify(fresh)]);
-    this.cache.delete('secret');
     return (await this.get<string | null>('secret', null))!;
   }
 }

@@ -27,6 +27,8 @@ export type DigestOutcome = 'sent' | 'nothing' | 'not_due' | 'off' | 'no_address
 
 /** Sends this person's pending notifications if their choice makes them due at `now`. */
 export async function sendDigest(ctx: AppContext, userId: string, now = new Date()): Promise<DigestOutcome> {
+  // Read before the transaction: on PGlite a query outside it would wait for it to end.
+  const city = (await ctx.settings.city()).name;
   return ctx.database.transaction(async (tx) => {
     await tx.query(`insert into notification_prefs (user_id, digest) values ($1, $2) on conflict do nothing`, [userId, DEFAULT_DIGEST]);
     const [u] = await tx.query<{ email: string | null; locale: Locale; verified: boolean; digest: Digest; last: Date | string | null }>(
@@ -44,7 +46,6 @@ export async function sendDigest(ctx: AppContext, userId: string, now = new Date
     );
     if (!pending.length) return 'nothing';
     const t = ctx.catalog.translator(u.locale);
-    const city = (await ctx.settings.city()).name;
     const lines = pending.map((n) => `- ${notificationText(t, n)}\n  ${ctx.config.baseUrl}${n.url}`);
     const text = [
       t('notifications.mail.intro', { city }),

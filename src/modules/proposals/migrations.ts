@@ -1,5 +1,6 @@
 import type { Migration } from '../../core/db/migrate.ts';
 import { openDataVersionMigration } from './migrations-open-data-version.ts';
+import { notifyChangesSql } from '../../core/cache/reference-cache.ts';
 
 // Proposals live in a space's "proposals" component. Supports are one per person (primary key) and,
 // per component, at most the configured number per person: proposal_support_quotas holds each
@@ -167,4 +168,9 @@ export const proposalsMigrations: Migration[] = [
         include (state, category_id, district_id) where hidden_at is null;`,
   },
   openDataVersionMigration,
+  {
+    // The list's category filter, read by every list page from memory (cachedFilterOptions).
+    name: '006_categories_notify_changes',
+    sql: notifyChangesSql(['proposal_categories']),
+  },
 ];

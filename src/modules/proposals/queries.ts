@@ -1,6 +1,7 @@
 // Reading proposals: the filtered, sorted, paginated list; one proposal; similar proposals while a
 // resident types (Romanian-aware full text plus trigram similarity of titles).
 import type { Database } from '../../core/db/database.ts';
+import type { AppContext } from '../../core/context.ts';
 import type { Locale } from '../../core/config/config.ts';
 import type { ProposalSort, ProposalState } from './model.ts';
 
@@ -69,11 +70,15 @@ export async function listProposals(db: Q, locale: Locale, componentId: number, 
             (select u.display_name from users u where u.id = p.author_id and u.erased_at is null) as author, p.created_at
      from (select ${total} as total) t
      left join lateral (
-       select p.* from (select p.id from proposals p where ${where} order by ${ORDER[f.sort]} limit ${pageSize} offset ${(page - 1) * pageSize}) k
+       select p.* from (select p.id from proposals p where ${where} order by ${ORDER[f.sort]} limit $${params.length + 1} offset $${params.length + 2}) k
        join proposals p on p.id = k.id
      ) p on true
      order by ${ORDER[f.sort]}`,
-    params,
+    [...params, pageSize, (page - 1) * pageSize],
+    // A few dozen texts (sort × filters given × locale) whose plan is the walk down the sort's index
+    // whatever the values; a text search may rather start from the full-text index, so it is planned
+    // with its words.
+    { prepare: !f.q?.trim() },
   );
   return {
     items: rows.filter((r) => r.id !== null).map(({ total: _total, created_at, ...r }) => ({ ...r, id: r.id!, createdAt: new Date(created_at).toISOString() })),
@@ -194,11 +199,20 @@ export async function filterOptions(db: Q, locale: Locale): Promise<{ categories
   const rows = await db.query<{ kind: 'c' | 'd'; id: number; code: string; name: string }>(
     `(select 'c' as kind, id, code, ${nameColumn(locale)} as name, position as pos from proposal_categories)
      union all (select 'd', id, '', name, 0 from areas where kind = 'district') order by kind, pos, name, id`,
+    [],
+    { prepare: true },
   );
   return {
     categories: rows.filter((r) => r.kind === 'c').map(({ id, code, name }) => ({ id, code, name })),
     districts: rows.filter((r) => r.kind === 'd').map(({ id, name }) => ({ id, name })),
   };
+}
+
+const OPTION_TABLES = ['proposal_categories', 'areas'] as const;
+
+/** filterOptions for read-only requests: kept in memory until categories or areas change. Shared: do not mutate. */
+export function cachedFilterOptions(ctx: Pick<AppContext, 'database' | 'cache'>, locale: Locale): ReturnType<typeof filterOptions> {
+  return ctx.cache.get(`proposals:filter-options:${locale}`, OPTION_TABLES, () => filterOptions(ctx.database, locale));
 }
 
 export async function supportState(db: Q, componentId: number, proposalId: number, userId: string | undefined): Promise<{ supported: boolean; used: number }> {

@@ -3,14 +3,14 @@ import type { AppContext } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { registerCommentable } from '../comments/commentables.ts';
 import { registerFollowable } from '../notifications/followables.ts';
-import { loadHostedComponent } from '../spaces/hosted.ts';
+import { cachedHostedComponent } from '../spaces/hosted.ts';
 import { proposalPolicy } from './policy.ts';
 import { subjectOf } from './subject.ts';
 import { getProposal } from './queries.ts';
 
 async function visible(ctx: AppContext, id: number, actor: Actor) {
   const p = await getProposal(ctx.database, actor.kind === 'user' ? actor.locale : 'ro', id);
-  const c = p && (await loadHostedComponent(ctx.database, p.componentId, 'proposals'));
+  const c = p && (await cachedHostedComponent(ctx, p.componentId, 'proposals'));
   return p && c && proposalPolicy.can(actor, 'proposal.view', subjectOf(c, p)) ? { p, c } : null;
 }
 

@@ -2,6 +2,7 @@
 // lives: its space, the active phase and what that phase opens, and its own settings with the
 // defaults its manifest declares. Other modules import only this file and model.ts.
 import type { Database, TxQuery } from '../../core/db/database.ts';
+import type { AppContext } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { spacePolicy } from './policy.ts';
 import type { ModuleManifest, SpaceComponentDecl } from '../../core/modules/manifest.ts';
@@ -49,6 +50,8 @@ export async function loadHostedComponent(db: Pick<Database, 'query'> | TxQuery,
      left join space_phases p on p.space_id = s.id and p.active
      where c.id = $1 and ($2::text is null or c.module = $2)`,
     [componentId, module ?? null],
+    // Read by every page and API call of every hosted component.
+    { prepare: true },
   );
   if (!r) return null;
   const flags = r.phase_id !== null ? phaseSettings(r.phase_settings) : r.phase_count === 0 ? ALL_OPEN : ALL_CLOSED;
@@ -62,6 +65,25 @@ export async function loadHostedComponent(db: Pick<Database, 'query'> | TxQuery,
     phase: r.phase_id !== null ? { id: r.phase_id, title: r.phase_title!, description: r.phase_description ?? '', startsOn: r.starts_on, endsOn: r.ends_on } : null,
     flags,
   };
+}
+
+const HOSTED_TABLES = ['space_components', 'spaces', 'space_phases'] as const;
+
+/**
+ * loadHostedComponent for read-only requests: kept in memory until a component, space or phase
+ * changes (core/cache/reference-cache.ts). Shared between requests, so it is frozen. Commands read
+ * inside their transaction with loadHostedComponent instead.
+ */
+export function cachedHostedComponent(ctx: Pick<AppContext, 'database' | 'cache'>, componentId: number, module?: string): Promise<Readonly<HostedComponent> | null> {
+  return ctx.cache.get(`hosted:${componentId}:${module ?? ''}`, HOSTED_TABLES, async () => deepFreeze(await loadHostedComponent(ctx.database, componentId, module)));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** A component's setting, or the default its manifest declares. */

@@ -1,4 +1,5 @@
 import type { Migration } from '../../core/db/migrate.ts';
+import { notifyChangesSql } from '../../core/cache/reference-cache.ts';
 
 // A space is where participation happens: a participatory process (with phases), an assembly or
 // working group (with members and roles) or a neighbourhood group (tied to one district).
@@ -131,5 +132,11 @@ export const spacesMigrations: Migration[] = [
         select coalesce(to_tsquery('simple', string_agg(quote_literal(t) || case when length(t) >= 3 then ':*' else '' end, ' | ')), ''::tsquery)
         from dz_fts_terms(q) t
       $f$;`,
+  },
+  {
+    // Every page and API call of a hosted component reads these; processes keep them in memory
+    // (cachedHostedComponent) and drop them when a change is announced.
+    name: '003_notify_changes',
+    sql: notifyChangesSql(['spaces', 'space_phases', 'space_components']),
   },
 ];

@@ -43,7 +43,6 @@ export async function saveCitySettings(ctx: AppContext, actorId: string, input: 
     );
     await recordAudit(tx, { actorId, action: 'settings.city.update', subjectType: 'settings', subjectId: 'city', details: { before: { ...DEFAULT_CITY, ...row?.value }, after: city } });
   });
-  // The store caches settings per process; writing the committed value through it refreshes that cache.
-  await ctx.settings.set('city', city);
+  // The committed write reaches every process's settings cache (core/cache/reference-cache.ts).
   return { kind: 'saved', city };
 }

@@ -48,7 +48,6 @@ export async function saveModuleSettings(ctx: AppContext, actorId: string, chang
       changed.push(c);
     }
   });
-  // The store caches settings per process; writing the committed values through it refreshes that cache.
-  for (const c of changed) await ctx.settings.set(c.section.key, c.value);
+  // The committed writes reach every process's settings cache (core/cache/reference-cache.ts).
   return { kind: 'saved', changed: changed.map((c) => c.section.key) };
 }

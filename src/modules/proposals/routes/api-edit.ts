@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import { problem, problemSchema, sendProblem } from '../../../core/http/problem.ts';
-import { loadHostedComponent } from '../../spaces/hosted.ts';
+import { cachedHostedComponent } from '../../spaces/hosted.ts';
 import { proposalPolicy } from '../policy.ts';
 import { subjectOf } from '../subject.ts';
 import { getProposal } from '../queries.ts';
@@ -28,7 +28,7 @@ export function registerEditApiRoutes(app: FastifyInstance, ctx: AppContext): vo
       if (req.actor.kind !== 'user') return sendProblem(reply, problem(401, 'unauthenticated', 'Not signed in'));
       const notFound = () => sendProblem(reply, problem(404, 'not-found', 'Not found', `No proposal ${req.params.id}`));
       const p = await getProposal(ctx.database, req.locale, req.params.id);
-      const c = p && (await loadHostedComponent(ctx.database, p.componentId, 'proposals'));
+      const c = p && (await cachedHostedComponent(ctx, p.componentId, 'proposals'));
       if (!p || !c) return notFound();
       const subject = subjectOf(c, p);
       if (!proposalPolicy.can(req.actor, 'proposal.view', subject)) return notFound();

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import { problem, problemSchema, sendProblem } from '../../../core/http/problem.ts';
-import { loadHostedComponent } from '../../spaces/hosted.ts';
+import { cachedHostedComponent } from '../../spaces/hosted.ts';
 import { proposalPolicy } from '../policy.ts';
 import { subjectOf } from '../subject.ts';
 import { STATES } from '../model.ts';
@@ -34,7 +34,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       // The list is read alongside the component and sent only if the component may be seen.
       const [c, { items, total }] = await Promise.all([
-        loadHostedComponent(ctx.database, req.query.component, 'proposals'),
+        cachedHostedComponent(ctx, req.query.component, 'proposals'),
         listProposals(ctx.database, req.locale, req.query.component, filtersFrom(req.query), req.query.page, req.query.pageSize),
       ]);
       if (!c || !proposalPolicy.can(req.actor, 'proposal.view', subjectOf(c))) return notFound(reply, `No proposals component ${req.query.component}`);
@@ -60,7 +60,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const c = await loadHostedComponent(ctx.database, req.query.component, 'proposals');
+      const c = await cachedHostedComponent(ctx, req.query.component, 'proposals');
       if (!c || !proposalPolicy.can(req.actor, 'proposal.view', subjectOf(c))) return notFound(reply, `No proposals component ${req.query.component}`);
       const rows = await similarProposals(ctx.database, c.id, { title: req.query.title, body: req.query.body });
       return rows.map((r) => ({ ...r, url: `/proposals/${r.id}` }));
@@ -72,7 +72,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['participation'], summary: 'One proposal with its official answer', params: idParams, response: { 200: proposalSchema, 404: problemSchema } } },
     async (req, reply) => {
       const p = await getProposal(ctx.database, req.locale, req.params.id);
-      const c = p && (await loadHostedComponent(ctx.database, p.componentId, 'proposals'));
+      const c = p && (await cachedHostedComponent(ctx, p.componentId, 'proposals'));
       if (!p || !c || !proposalPolicy.can(req.actor, 'proposal.view', subjectOf(c, p)) || p.hidden) return notFound(reply, `No proposal ${req.params.id}`);
       return presentProposal(p, await listAttachments(ctx.database, p.id));
     },

@@ -4,12 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
 import { str } from '../../../core/http/form-errors.ts';
-import { loadHostedComponent, type HostedComponent } from '../../spaces/hosted.ts';
+import { cachedHostedComponent, type HostedComponent } from '../../spaces/hosted.ts';
 import { districtOptions } from '../../spaces/queries.ts';
 import { proposalPolicy } from '../policy.ts';
 import { subjectOf } from '../subject.ts';
 import { rulesOf, type ProposalState } from '../model.ts';
-import { categoryOptions, filterOptions, getProposal, listProposals, similarProposals, supportState, supportsUsed, type ProposalFilters } from '../queries.ts';
+import { cachedFilterOptions, categoryOptions, getProposal, listProposals, similarProposals, supportState, supportsUsed, type ProposalFilters } from '../queries.ts';
 import { createProposal } from '../commands/create.ts';
 import { setSupport } from '../commands/support.ts';
 import { withdrawProposal } from '../commands/manage.ts';
@@ -60,7 +60,7 @@ export function parsePoint(lat?: string, lng?: string): { point: { lat: number; 
 
 export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function component(req: FastifyRequest, cid: number): Promise<HostedComponent | null> {
-    const c = await loadHostedComponent(ctx.database, cid, 'proposals');
+    const c = await cachedHostedComponent(ctx, cid, 'proposals');
     return c && proposalPolicy.can(req.actor, 'proposal.view', subjectOf(c)) ? c : null;
   }
 
@@ -71,7 +71,7 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
       component(req, req.params.cid),
       listProposals(ctx.database, req.locale, req.params.cid, filters, req.query.page, PAGE_SIZE),
       req.pageContext(),
-      filterOptions(ctx.database, req.locale),
+      cachedFilterOptions(ctx, req.locale),
     ]);
     if (!c) return reply.callNotFound();
     const rules = rulesOf(c);
@@ -164,7 +164,7 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   app.get<{ Params: { id: number } }>('/proposals/:id', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     const proposal = await getProposal(ctx.database, req.locale, req.params.id);
-    const c = proposal && (await loadHostedComponent(ctx.database, proposal.componentId, 'proposals'));
+    const c = proposal && (await cachedHostedComponent(ctx, proposal.componentId, 'proposals'));
     if (!proposal || !c) return reply.callNotFound();
     const subject = subjectOf(c, proposal);
     if (!proposalPolicy.can(req.actor, 'proposal.view', subject)) return reply.callNotFound();
@@ -221,7 +221,7 @@ export function registerCitizenRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.post<{ Params: { id: number } }>('/proposals/:id/withdraw', { schema: { hide: true, params: idParams } }, async (req, reply) => {
     if (req.actor.kind !== 'user') return reply.redirect(`/login?next=${encodeURIComponent(`/proposals/${req.params.id}`)}`, 303);
     const proposal = await getProposal(ctx.database, req.locale, req.params.id);
-    const c = proposal && (await loadHostedComponent(ctx.database, proposal.componentId, 'proposals'));
+    const c = proposal && (await cachedHostedComponent(ctx, proposal.componentId, 'proposals'));
     if (!proposal || !c) return reply.callNotFound();
     if (!proposalPolicy.can(req.actor, 'proposal.withdraw', subjectOf(c, proposal)) || proposal.supports > 0) return reply.page(req.t('admin.forbidden.title'), <ForbiddenPage t={req.t} />, { status: 403 });
     await withdrawProposal(ctx, req.actor, proposal.id);

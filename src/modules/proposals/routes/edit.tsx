@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import type { FieldError } from '../../../core/http/problem.ts';
 import { ForbiddenPage } from '../../../core/admin/guard.tsx';
-import { loadHostedComponent, type HostedComponent } from '../../spaces/hosted.ts';
+import { cachedHostedComponent, type HostedComponent } from '../../spaces/hosted.ts';
 import { districtOptions } from '../../spaces/queries.ts';
 import { proposalPolicy } from '../policy.ts';
 import { subjectOf } from '../subject.ts';
@@ -34,7 +34,7 @@ function valuesOf(p: Proposal): ProposalFormValues {
 export function registerEditRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function load(req: FastifyRequest, id: number): Promise<{ p: Proposal; c: HostedComponent } | null> {
     const p = await getProposal(ctx.database, req.locale, id);
-    const c = p && (await loadHostedComponent(ctx.database, p.componentId, 'proposals'));
+    const c = p && (await cachedHostedComponent(ctx, p.componentId, 'proposals'));
     return p && c && proposalPolicy.can(req.actor, 'proposal.view', subjectOf(c, p)) ? { p, c } : null;
   }
 

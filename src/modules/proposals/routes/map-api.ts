@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import { problem, problemSchema, sendProblem } from '../../../core/http/problem.ts';
-import { loadHostedComponent } from '../../spaces/hosted.ts';
+import { cachedHostedComponent } from '../../spaces/hosted.ts';
 import { proposalPolicy } from '../policy.ts';
 import { subjectOf } from '../subject.ts';
 import { MAP_LIMIT, proposalFeature, proposalFeatureCollectionSchema, proposalPoints } from '../map.ts';
@@ -29,7 +29,7 @@ export function registerMapApiRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (req, reply) => {
-      const c = await loadHostedComponent(ctx.database, req.query.component, 'proposals');
+      const c = await cachedHostedComponent(ctx, req.query.component, 'proposals');
       if (!c || !proposalPolicy.can(req.actor, 'proposal.view', subjectOf(c))) return sendProblem(reply, problem(404, 'not-found', 'Not found', `No proposals component ${req.query.component}`));
       const points = await proposalPoints(ctx.database, c.id, filtersFrom({ ...req.query, sort: 'recent', page: 1 }));
       return reply.type('application/geo+json').send({ type: 'FeatureCollection', features: points.map(proposalFeature) });

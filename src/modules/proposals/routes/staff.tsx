@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import { formErrors } from '../../../core/http/form-errors.ts';
-import { loadHostedComponent } from '../../spaces/hosted.ts';
+import { cachedHostedComponent } from '../../spaces/hosted.ts';
 import { proposalPolicy } from '../policy.ts';
 import { subjectOf } from '../subject.ts';
 import { ANSWER_STATES, type AnswerState } from '../model.ts';
@@ -14,7 +14,7 @@ import { ForbiddenPage } from '../../../core/admin/guard.tsx';
 export function registerStaffRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function load(id: number, locale: 'ro' | 'en' | 'hu') {
     const proposal = await getProposal(ctx.database, locale, id);
-    const c = proposal && (await loadHostedComponent(ctx.database, proposal.componentId, 'proposals'));
+    const c = proposal && (await cachedHostedComponent(ctx, proposal.componentId, 'proposals'));
     return proposal && c ? { proposal, subject: subjectOf(c, proposal) } : null;
   }
 

@@ -67,6 +67,8 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: SubmitI
   const point = place.point;
   const districtId = place.districtId;
 
+  // Read before the transaction: on PGlite a query outside it would wait for it to end.
+  const city = confirmToken && input.contact ? await ctx.settings.city() : undefined;
   try {
     return await ctx.database.transaction(async (tx) => {
       const [row] = await tx.query<{ id: number }>(
@@ -113,8 +115,7 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: SubmitI
         status,
       ]);
       if (actor.kind === 'user') await tx.query('insert into report_followers (report_id, user_id) values ($1, $2) on conflict do nothing', [id, actor.id]);
-      if (confirmToken && input.contact) {
-        const city = await ctx.settings.city();
+      if (confirmToken && input.contact && city) {
         const t = ctx.catalog.translator('ro');
         await ctx.mail.enqueue(
           {
