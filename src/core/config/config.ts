@@ -19,6 +19,11 @@ export interface Config {
   databaseIdleTimeoutMs: number;
   /** PostgreSQL `statement_timeout`; 0 = the server's own setting. */
   databaseStatementTimeoutMs: number;
+  /**
+   * PostgreSQL: hot statements prepared once per connection with a generic plan. Off for a pooler
+   * that cannot keep them (PgBouncer in transaction mode before 1.21) or refuses startup options.
+   */
+  databasePrepare: boolean;
   smtpUrl: string | undefined;
   /** SMTP timeouts, so a dead mail server never holds a delivery job (its lease is 5 minutes). */
   smtpConnectionTimeoutMs: number;
@@ -75,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseConnectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', env.DATABASE_CONNECT_TIMEOUT_MS, 10_000, 1),
     databaseIdleTimeoutMs: int('DATABASE_IDLE_TIMEOUT_MS', env.DATABASE_IDLE_TIMEOUT_MS, 30_000, 1),
     databaseStatementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS, 0),
+    databasePrepare: bool(env.DATABASE_PREPARE, true),
     smtpUrl: env.SMTP_URL || undefined,
     smtpConnectionTimeoutMs: int('SMTP_CONNECTION_TIMEOUT_MS', env.SMTP_CONNECTION_TIMEOUT_MS, 10_000, 1),
     smtpGreetingTimeoutMs: int('SMTP_GREETING_TIMEOUT_MS', env.SMTP_GREETING_TIMEOUT_MS, 10_000, 1),

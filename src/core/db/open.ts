@@ -6,7 +6,7 @@ import { openPostgres } from './postgres.ts';
 export type DatabaseConfig = Pick<
   Config,
   'databaseUrl' | 'dataDir' | 'databaseConnectTimeoutMs' | 'databaseIdleTimeoutMs' | 'databaseStatementTimeoutMs'
->;
+> & Partial<Pick<Config, 'databasePrepare'>>;
 
 export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
   if (cfg.databaseUrl) {
@@ -14,6 +14,7 @@ export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
       connectTimeoutMs: cfg.databaseConnectTimeoutMs,
       idleTimeoutMs: cfg.databaseIdleTimeoutMs,
       statementTimeoutMs: cfg.databaseStatementTimeoutMs,
+      prepare: cfg.databasePrepare ?? true,
     });
   }
   return openPglite({ dataDir: cfg.dataDir });

@@ -114,3 +114,32 @@ test('a transaction whose connection is terminated fails, and the pool carries o
   assert.deepEqual(rows, [], 'nothing of the broken transaction was committed');
   assert.deepEqual(crashes, []);
 });
+
+test('a prepared statement is planned once per connection, generically, and prepared again on a new one', { skip: !adminUrl && 'needs PostgreSQL (set DATABASE_URL_TEST)' }, async (t) => {
+  const name = `dz_test_prepare_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await admin((c) => c.query(`create database ${name}`));
+  t.after(() => admin((c) => c.query(`drop database if exists ${name} with (force)`)));
+  const u = new URL(adminUrl!);
+  u.pathname = `/${name}`;
+  const database = await openPostgres(u.toString(), 1, { logError: () => {} });
+  t.after(() => database.close());
+  await database.exec('create table t (n int primary key); insert into t select generate_series(1, 100)');
+
+  const page = (offset: number) => database.query<{ n: number }>('select n from t order by n limit $1 offset $2', [3, offset], { prepare: true });
+  for (let i = 0; i < 8; i++) assert.deepEqual((await page(i * 3)).map((r) => r.n), [i * 3 + 1, i * 3 + 2, i * 3 + 3], 'each page is right');
+  const stats = () => database.query<{ statement: string; generic_plans: number; custom_plans: number }>(`select statement, generic_plans::int, custom_plans::int from pg_prepared_statements where statement like '%from t order by n%'`);
+  assert.deepEqual(await stats(), [{ statement: 'select n from t order by n limit $1 offset $2', generic_plans: 8, custom_plans: 0 }], 'one statement, never re-planned for its values');
+  assert.equal((await database.query('select 1 from t where n = $1', [5])).length, 1);
+  assert.equal((await database.query<{ n: number }>(`select count(*)::int as n from pg_prepared_statements`))[0]!.n, 1, 'statements without the option are not kept');
+
+  // A new connection (the old one terminated) prepares it again.
+  const [{ pid }] = (await database.query<{ pid: number }>('select pg_backend_pid() as pid')) as [{ pid: number }];
+  await admin((c) => c.query('select pg_terminate_backend($1)', [pid]), name);
+  await until('the pool has a new connection', async () => (await database.query('select 1').then(() => true, () => false)));
+  assert.deepEqual((await page(0)).map((r) => r.n), [1, 2, 3]);
+
+  const plain = await openPostgres(u.toString(), 1, { prepare: false, logError: () => {} });
+  t.after(() => plain.close());
+  await plain.query('select n from t order by n limit $1 offset $2', [3, 0], { prepare: true });
+  assert.equal((await plain.query<{ n: number }>(`select count(*)::int as n from pg_prepared_statements`))[0]!.n, 0, 'DATABASE_PREPARE=0 prepares nothing');
+});

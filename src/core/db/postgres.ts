@@ -10,6 +10,8 @@ export interface PostgresOptions {
   idleTimeoutMs?: number;
   /** Server-side `statement_timeout`; 0 leaves the server's setting alone (migrations and restores run long). */
   statementTimeoutMs?: number;
+  /** Honour `prepare: true` (named statements, generic plans); false runs every statement unprepared. */
+  prepare?: boolean;
   /** Where lost connections are reported; there is no app logger yet when the database opens. */
   logError?: (line: string) => void;
 }
@@ -26,6 +28,7 @@ function describe(err: unknown): string {
 export async function openPostgres(url: string, poolSize = 10, opts: PostgresOptions = {}): Promise<Database> {
   const log = opts.logError ?? ((line: string) => console.error(line));
   const statementTimeout = opts.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs;
+  const prepare = opts.prepare ?? true;
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -38,7 +41,7 @@ export async function openPostgres(url: string, poolSize = 10, opts: PostgresOpt
     // connection without their parameter values. Measured on the proposals list (100,000 rows): 0.31
     // ms per query against 0.53 ms re-planned each time, which `auto` mode kept doing because a
     // parameterised OFFSET makes the generic estimate look worse than it is.
-    options: '-c plan_cache_mode=force_generic_plan',
+    ...(prepare ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
   });
   // An idle connection dies when the server restarts or terminates its backend. Without a listener
   // the pool's 'error' event would crash the process; the pool has already dropped that client and
@@ -128,6 +131,7 @@ export async function openPostgres(url: string, poolSize = 10, opts: PostgresOpt
   const statementNames = new Map<string, string>();
   let capLogged = false;
   function statementName(sql: string): string | undefined {
+    if (!prepare) return undefined;
     let name = statementNames.get(sql);
     if (name === undefined) {
       if (statementNames.size >= MAX_PREPARED) {

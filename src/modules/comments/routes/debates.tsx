@@ -5,7 +5,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { formErrors, str } from '../../../core/http/form-errors.ts';
 import { hasRole } from '../../../core/auth/actor.ts';
 import { ForbiddenPage } from '../../../core/admin/guard.tsx';
-import { isPublic, loadHostedComponent } from '../../spaces/hosted.ts';
+import { cachedHostedComponent, isPublic, loadHostedComponent } from '../../spaces/hosted.ts';
 import { commentPolicy } from '../policy.ts';
 import { closeDebate, createDebate, listDebates, loadDebate } from '../debates.ts';
 import { DebateListPage, DebatePage } from '../pages/debates.tsx';
@@ -16,7 +16,7 @@ const idParams = { type: 'object', required: ['id'], properties: { id: { type: '
 
 export function registerDebateRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { cid: number } }>('/debates/c/:cid', { schema: { hide: true, params: cidParams } }, async (req, reply) => {
-    const c = await loadHostedComponent(ctx.database, req.params.cid, 'comments');
+    const c = await cachedHostedComponent(ctx, req.params.cid, 'comments');
     if (!c || !(isPublic(c) || hasRole(req.actor, 'admin'))) return reply.callNotFound();
     return reply.page(
       req.t('debates.list.title', { space: c.space.title }),

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.ts';
 import { problemSchema } from '../../../core/http/problem.ts';
 import { id32, idParams, notFound, pagingProperties } from '../../../core/http/api-schemas.ts';
-import { isPublic, loadHostedComponent } from '../../spaces/hosted.ts';
+import { cachedHostedComponent, isPublic } from '../../spaces/hosted.ts';
 import { surveyPolicy } from '../policy.ts';
 import { getPublicSurvey, getQuestions, listPublicSurveys, publishedSpace } from '../queries.ts';
 import { ordered } from '../conditions.ts';
@@ -47,7 +47,7 @@ export function registerSurveyApiRoutes(app: FastifyInstance, ctx: AppContext): 
       let spaceId = space;
       if (space !== undefined && !(await publishedSpace(ctx.database, space))) return notFound(reply, `No space ${space}`);
       if (component !== undefined) {
-        const c = await loadHostedComponent(ctx.database, component, 'surveys');
+        const c = await cachedHostedComponent(ctx, component, 'surveys');
         if (!c || !isPublic(c) || (space !== undefined && c.space.id !== space)) return notFound(reply, `No surveys component ${component}`);
         spaceId = c.space.id;
       }
