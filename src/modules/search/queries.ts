@@ -4,11 +4,10 @@
 // by trigrams count, so a typo still finds its page without paying for fuzzy matching every time.
 // A search asked again within seconds reuses its matches (result-cache.ts), never what they show.
 import type { Database } from '../../core/db/database.ts';
-import { hitsSql, shownSql, sources, type ResultType, type Source } from './sources.ts';
+import { COUNT_CAP, hitsSql, shownSql, sources, type ResultType, type Source } from './sources.ts';
 import { cacheKey, type RankedPage, type SearchCache } from './result-cache.ts';
 
-/** Hits per type are shown up to this many ("100+"): pages past that are of little use. */
-export const COUNT_CAP = 100;
+export { COUNT_CAP };
 
 export interface SearchResult {
   type: ResultType;
@@ -48,7 +47,11 @@ const present = (r: HitRow): SearchResult => ({ type: r.type, id: Number(r.id), 
 async function shown(db: Q, all: Map<ResultType, Source>, page: RankedPage): Promise<SearchResult[]> {
   if (!page.hits.length) return [];
   const types = [...new Set(page.hits.map((h) => h.type))].filter((t) => all.has(t));
-  const rows = await db.query<HitRow>(shownSql(all, types), types.map((t) => `{${page.hits.filter((h) => h.type === t).map((h) => h.id).join(',')}}`));
+  const rows = await db.query<HitRow>(
+    shownSql(all, types),
+    types.map((t) => `{${page.hits.filter((h) => h.type === t).map((h) => h.id).join(',')}}`),
+    { prepare: true },
+  );
   const byKey = new Map(rows.map((r) => [`${r.type}:${Number(r.id)}`, r]));
   return page.hits.flatMap((h) => {
     const r = byKey.get(`${h.type}:${h.id}`);
@@ -64,14 +67,17 @@ export async function search(db: Q, q: string, opts: { type?: ResultType | undef
   const cached = cache?.get(key);
   if (cached) return { results: await shown(db, all, cached), total: cached.total, counts: cached.counts, fuzzy: cached.fuzzy, capped: cached.capped };
 
-  const [terms] = await db.query<{ tsq: string; plain: string }>('select dz_fts_query($1)::text as tsq, dz_unaccent($1) as plain', [text]);
+  const [terms] = await db.query<{ tsq: string; plain: string }>('select dz_fts_query($1)::text as tsq, dz_unaccent($1) as plain', [text], { prepare: true });
   const types = opts.type ? [opts.type] : undefined;
   const upTo = opts.page * opts.pageSize;
   let mode: 'fts' | 'fuzzy' = 'fts';
-  let rows = terms!.tsq ? await db.query<HitRow>(hitsSql(all, 'fts', upTo, types), [terms!.tsq]) : [];
+  // Full text is planned once per connection, without its words: planning the five sources took
+  // longer than running them for a common word (0.9 ms of 2.2). Trigram matching is planned with
+  // its text, so the planner can weigh the trigram index against its selectivity.
+  let rows = terms!.tsq ? await db.query<HitRow>(hitsSql(all, 'fts', upTo, types), [terms!.tsq, upTo], { prepare: true }) : [];
   if (!rows.length) {
     mode = 'fuzzy';
-    rows = await db.query<HitRow>(hitsSql(all, 'fuzzy', upTo, types), [terms!.plain]);
+    rows = await db.query<HitRow>(hitsSql(all, 'fuzzy', upTo, types), [terms!.plain, upTo]);
   }
   const counts: Partial<Record<ResultType, number>> = {};
   let capped = false;

@@ -113,3 +113,48 @@ test('a repeated search reuses its matches, but what they show is read fresh: hi
     await ctx.settings.set('module.search', { cacheSeconds: 15 });
   }
 });
+
+async function truth(marker: string, from: number, to: number): Promise<string[]> {
+  const rows = await ctx.database.query<{ title: string }>(
+    `select p.title from proposals p join space_components c on c.id = p.component_id join spaces s on s.id = p.space_id
+     where p.search @@ dz_fts_query($1) and p.hidden_at is null and p.state <> 'withdrawn' and c.published and s.published
+     order by p.supports_count desc, p.id desc offset $2 limit $3`,
+    [marker, from, to - from],
+  );
+  return rows.map((r) => r.title);
+}
+
+async function pageOf(marker: string, page: number) {
+  const res = await app.inject({ method: 'GET', url: `/api/v1/search?q=${marker}&type=proposal&page=${page}` });
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json() as { total: number; counts: Record<string, number>; capped: boolean; results: { title: string }[] };
+}
+
+test('a common word: the most supported matches and "100+", found near the top of the supports index or past it', async () => {
+  const { componentId } = await makeProposalsComponent(ctx);
+  const matches = (marker: string, n: number, supportsFrom: number) =>
+    ctx.database.query(
+      `insert into proposals (component_id, space_id, title, body, body_public, supports_count)
+       select $1, space_id, 'Copaci pe strada ' || g || ' ' || $2, 'Umbră pentru trecători vara.', 'Umbră pentru trecători vara.', $3 + (g * 37) % 500 from space_components, generate_series(1, $4) g where id = $1`,
+      [componentId, marker, supportsFrom, n],
+    );
+  // Near the top: more supported than anything else here, so the first 101 matches are near the index's start.
+  const near = unique('ttq');
+  await matches(near, 150, 1000000);
+  // Past the walk: 3,100 more supported proposals without the word come first in the index.
+  const far = unique('ssq');
+  await ctx.database.query(
+    `insert into proposals (component_id, space_id, title, body, body_public, supports_count)
+     select $1, space_id, 'Altă propunere fără legătură ' || g, 'Nimic în comun cu restul.', 'Nimic în comun cu restul.', 2000000 + g from space_components, generate_series(1, 3100) g where id = $1`,
+    [componentId],
+  );
+  await matches(far, 130, 100);
+  for (const marker of [near, far]) {
+    const first = await pageOf(marker, 1);
+    assert.equal(first.counts.proposal, 100, `${marker}: shown as 100+`);
+    assert.equal(first.capped, true);
+    assert.deepEqual(first.results.map((r) => r.title), await truth(marker, 0, 20), `${marker}: the 20 most supported, in order`);
+    assert.deepEqual((await pageOf(marker, 5)).results.map((r) => r.title), await truth(marker, 80, 100), `${marker}: page 5`);
+    assert.deepEqual((await pageOf(marker, 6)).results.map((r) => r.title), await truth(marker, 100, 120), `${marker}: past the cap every match is ranked`);
+  }
+});

@@ -21,7 +21,21 @@ export interface Source {
   where: string;
   fts: { match: string; rank: string };
   fuzzy: { match: string; rank: string };
+  /**
+   * For a large table ranked by an index order: the first rows in rank order, read from an index
+   * holding every column `where` and the full-text `match` need (so no table reads), with the joins
+   * `where` names. A common word finds its first COUNT_CAP + 1 matches there in a few thousand
+   * index entries, which is both its top hits and its capped count; a rarer word falls back to
+   * matching everything.
+   */
+  walk?: { from: string; where: string };
 }
+
+/** Hits per type are shown up to this many ("100+"): pages past that are of little use. */
+export const COUNT_CAP = 100;
+
+/** Index entries a walk reads before it gives up on a word as too rare to meet COUNT_CAP + 1 matches in them. */
+export const WALK_ROWS = 3000;
 
 /** Results come grouped by type in this order, best first within each type. */
 export const TYPE_ORDER: ResultType[] = ['space', 'debate', 'meeting', 'survey', 'proposal'];
@@ -46,6 +60,12 @@ const INDEXED: Record<'space' | 'proposal' | 'debate', Source> = {
     // of rows, not a ranking of thousands (the small tables above rank by relevance).
     fts: { match: 'p.search @@ $1::tsquery', rank: 'p.supports_count' },
     fuzzy: titleFuzzy('p'),
+    // proposals_search_walk_idx (migration 007) holds these columns in this order.
+    walk: {
+      from: `(select id, supports_count, component_id, space_id, state, search from proposals where hidden_at is null order by supports_count desc, id desc limit ${WALK_ROWS}) p
+        join space_components c on c.id = p.component_id join spaces s on s.id = p.space_id`,
+      where: `p.state <> 'withdrawn' and c.published and s.published`,
+    },
   },
   debate: {
     select: `'debate'::text, d.id, d.title, left(d.description, 240), '/debates/' || d.id, d.created_at`,
@@ -113,16 +133,30 @@ const aliasOf = (table: string) => table.split(' ')[1]!;
  * in all (counted from the same matches, so no second pass over the index). Each source ranks only ids and
  * its sort key, then reads the wide columns of its first `upTo` rows: a common word matches
  * thousands of proposals, and reading their bodies to sort them cost 50 ms where this costs 9.
- * Types not in `types` still answer one row, for their count.
+ * Types not in `types` still answer one row, for their count. Parameters: $1 the term (as for
+ * `fts`/`fuzzy`), $2 `upTo`; the text depends on `upTo` only through whether it is within COUNT_CAP.
  */
 export function hitsSql(all: Map<ResultType, Source>, mode: 'fts' | 'fuzzy', upTo: number, types?: ResultType[]): string {
   const parts = [...all.entries()].map(([type, s]) => {
     const a = aliasOf(s.table);
-    const limit = !types || types.includes(type) ? upTo : 1;
-    // Materialized, so the planner fetches every match the cheapest way (they are all counted)
-    // instead of walking an index in rank order as if it could stop after a page.
-    const ranked = `with m as materialized (select ${a}.id, ${s[mode].rank} as rank from ${s.from} where ${s.where} and ${s[mode].match})
-      select id, rank, (select count(*) from m) as n from m order by 2 desc, 1 desc limit ${limit}`;
+    const wanted = !types || types.includes(type);
+    // The page's end is parameter $2, so every page of a search shares one statement text.
+    const limit = wanted ? '$2::int' : '1';
+    const walkable = !wanted || upTo <= COUNT_CAP;
+    const full = `select ${a}.id, ${s[mode].rank} as rank from ${s.from} where ${s.where} and ${s[mode].match}`;
+    const ranked =
+      s.walk && mode === 'fts' && walkable
+        ? // The walk's first COUNT_CAP + 1 matches when it finds that many (the top hits, in rank
+          // order, and a capped count); otherwise every match, as below. The one-time filters keep
+          // PostgreSQL from running the side it does not use.
+          `with w as materialized (select ${a}.id, ${s[mode].rank} as rank from ${s.walk.from} where ${s.walk.where} and ${s[mode].match} limit ${COUNT_CAP + 1}),
+            m as materialized (${full} and (select count(*) from w) <= ${COUNT_CAP}),
+            b as (select * from w where (select count(*) from w) > ${COUNT_CAP} union all select * from m)
+          select id, rank, (select count(*) from b) as n from b order by 2 desc, 1 desc limit ${limit}`
+        : // Materialized, so the planner fetches every match the cheapest way (they are all counted)
+          // instead of walking an index in rank order as if it could stop after a page.
+          `with m as materialized (${full})
+          select id, rank, (select count(*) from m) as n from m order by 2 desc, 1 desc limit ${limit}`;
     return `(select ${s.select}, ${TYPE_ORDER.indexOf(type)} as tord, k.rank::real, k.n::int from (${ranked}) k join ${s.table} on ${a}.id = k.id)`;
   });
   return `select * from (${parts.join('\nunion all\n')}) hits (type, id, title, excerpt, url, at, tord, rank, n) order by tord, rank desc, id desc`;
