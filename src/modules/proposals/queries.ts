@@ -70,14 +70,16 @@ export async function listProposals(db: Q, locale: Locale, componentId: number, 
             (select u.display_name from users u where u.id = p.author_id and u.erased_at is null) as author, p.created_at
      from (select ${total} as total) t
      left join lateral (
-       select p.* from (select p.id from proposals p where ${where} order by ${ORDER[f.sort]} limit $${params.length + 1} offset $${params.length + 2}) k
+       select p.* from (select p.id from proposals p where ${where} order by ${ORDER[f.sort]} limit ${pageSize} offset $${params.length + 1}) k
        join proposals p on p.id = k.id
      ) p on true
      order by ${ORDER[f.sort]}`,
-    [...params, pageSize, (page - 1) * pageSize],
-    // A few dozen texts (sort × filters given × locale) whose plan is the walk down the sort's index
-    // whatever the values; a text search may rather start from the full-text index, so it is planned
-    // with its words.
+    [...params, (page - 1) * pageSize],
+    // A few dozen texts (sort × filters given × locale × page size) whose plan is the walk down the
+    // sort's index whatever the values. The page size stays in the text: a generic plan guesses a
+    // LIMIT parameter at a tenth of the table, and for 5,000 rows reading the table whole looked
+    // as cheap as fetching them one by one (seen: 70 ms per page instead of 0.4). A text search may
+    // rather start from the full-text index, so it is planned with its words.
     { prepare: !f.q?.trim() },
   );
   return {

@@ -72,12 +72,13 @@ export async function search(db: Q, q: string, opts: { type?: ResultType | undef
   const upTo = opts.page * opts.pageSize;
   let mode: 'fts' | 'fuzzy' = 'fts';
   // Full text is planned once per connection, without its words: planning the five sources took
-  // longer than running them for a common word (0.9 ms of 2.2). Trigram matching is planned with
-  // its text, so the planner can weigh the trigram index against its selectivity.
-  let rows = terms!.tsq ? await db.query<HitRow>(hitsSql(all, 'fts', upTo, types), [terms!.tsq, upTo], { prepare: true }) : [];
+  // longer than running them for a common word (0.9 ms of 2.2). Only the first pages (a handful of
+  // texts; deeper ones are rare and would each be a statement of their own). Trigram matching is
+  // planned with its text, so the planner can weigh the trigram index against its selectivity.
+  let rows = terms!.tsq ? await db.query<HitRow>(hitsSql(all, 'fts', upTo, types), [terms!.tsq], { prepare: upTo <= COUNT_CAP }) : [];
   if (!rows.length) {
     mode = 'fuzzy';
-    rows = await db.query<HitRow>(hitsSql(all, 'fuzzy', upTo, types), [terms!.plain, upTo]);
+    rows = await db.query<HitRow>(hitsSql(all, 'fuzzy', upTo, types), [terms!.plain]);
   }
   const counts: Partial<Record<ResultType, number>> = {};
   let capped = false;

@@ -133,15 +133,13 @@ const aliasOf = (table: string) => table.split(' ')[1]!;
  * in all (counted from the same matches, so no second pass over the index). Each source ranks only ids and
  * its sort key, then reads the wide columns of its first `upTo` rows: a common word matches
  * thousands of proposals, and reading their bodies to sort them cost 50 ms where this costs 9.
- * Types not in `types` still answer one row, for their count. Parameters: $1 the term (as for
- * `fts`/`fuzzy`), $2 `upTo`; the text depends on `upTo` only through whether it is within COUNT_CAP.
+ * Types not in `types` still answer one row, for their count. $1 is the term (as for `fts`/`fuzzy`).
  */
 export function hitsSql(all: Map<ResultType, Source>, mode: 'fts' | 'fuzzy', upTo: number, types?: ResultType[]): string {
   const parts = [...all.entries()].map(([type, s]) => {
     const a = aliasOf(s.table);
     const wanted = !types || types.includes(type);
-    // The page's end is parameter $2, so every page of a search shares one statement text.
-    const limit = wanted ? '$2::int' : '1';
+    const limit = wanted ? upTo : 1;
     const walkable = !wanted || upTo <= COUNT_CAP;
     const full = `select ${a}.id, ${s[mode].rank} as rank from ${s.from} where ${s.where} and ${s[mode].match}`;
     const ranked =
