@@ -158,3 +158,13 @@ test('a common word: the most supported matches and "100+", found near the top o
     assert.deepEqual((await pageOf(marker, 6)).results.map((r) => r.title), await truth(marker, 100, 120), `${marker}: past the cap every match is ranked`);
   }
 });
+
+test('short words are still required: every word of the search must match', async () => {
+  const { componentId } = await makeProposalsComponent(ctx);
+  const marker = unique('rrq');
+  await insertProposal(ctx, componentId, `Loc de joacă umbrit ${marker}`);
+  await insertProposal(ctx, componentId, `Joacă pe asfalt încins ${marker}`);
+  await insertProposal(ctx, componentId, `Locuri de parcare lângă joacă ${marker}`);
+  const r = await api(`loc joaca ${marker}`);
+  assert.deepEqual(r.results.map((x) => x.title).sort(), [`Loc de joacă umbrit ${marker}`, `Locuri de parcare lângă joacă ${marker}`], '"loc" matches as a prefix ("locuri"), and a text without it is left out');
+});
