@@ -22,8 +22,9 @@ export function writtenTables(sql: string): readonly string[] {
 }
 
 /**
- * The same database, telling `onWrite` which tables a statement or a transaction wrote once it has
- * succeeded (a transaction: once committed). Writes through the Drizzle handle are not seen here.
+ * The same database, telling `onWrite` which tables a statement wrote once it has succeeded, and
+ * which a transaction wrote once it has ended (committed or not). Writes through the Drizzle handle
+ * are not seen here.
  */
 export function watchWrites(database: Database, onWrite: (tables: readonly string[]) => void): Database {
   const seen = (sql: string) => {

@@ -55,6 +55,8 @@ export function listWhere(componentId: number, f: Omit<ProposalFilters, 'sort'>)
 }
 
 export async function listProposals(db: Q, locale: Locale, componentId: number, f: ProposalFilters, page: number, pageSize: number): Promise<{ items: ProposalListItem[]; total: number }> {
+  // The page size is written into the statement (see below); routes validate it, this keeps it so.
+  if (!Number.isInteger(pageSize) || pageSize < 1 || !Number.isInteger(page) || page < 1) throw new TypeError(`listProposals: bad page ${page} / size ${pageSize}`);
   const { where, params } = listWhere(componentId, f);
   // Without category, district or text filters the trigger-kept counters give the total.
   const total = f.category || f.district || f.q?.trim()
